@@ -1,0 +1,81 @@
+package org.cdrbuilder.core.parquet;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Map;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.MessageType;
+import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.schema.ColumnDef;
+import org.cdrbuilder.schema.ColumnType;
+import org.cdrbuilder.schema.TableDef;
+
+/** Writes {@link Row}s of one table; no extra metadata so that the same rows give the same bytes. */
+final class RowWriteSupport extends WriteSupport<Row> {
+    private final TableDef table;
+    private final MessageType schema;
+    private final ColumnType[] types;
+    private final String[] names;
+    private RecordConsumer consumer;
+
+    RowWriteSupport(TableDef table) {
+        this.table = table;
+        this.schema = ParquetSchemas.messageType(table);
+        this.types = table.columns().stream().map(ColumnDef::type).toArray(ColumnType[]::new);
+        this.names = table.columns().stream().map(ColumnDef::name).toArray(String[]::new);
+    }
+
+    @Override
+    public WriteContext init(Configuration configuration) {
+        return new WriteContext(schema, Map.of());
+    }
+
+    @Override
+    public WriteContext init(ParquetConfiguration configuration) {
+        return new WriteContext(schema, Map.of());
+    }
+
+    @Override
+    public String getName() {
+        return "cdr-builder";
+    }
+
+    @Override
+    public void prepareForWrite(RecordConsumer recordConsumer) {
+        this.consumer = recordConsumer;
+    }
+
+    @Override
+    public void write(Row row) {
+        if (row.table() != table && !row.table().name().equals(table.name())) {
+            throw new IllegalArgumentException("row of " + row.table().name() + " written to " + table.name());
+        }
+        consumer.startMessage();
+        for (int i = 0; i < types.length; i++) {
+            Object v = row.get(i);
+            if (v == null) {
+                if (!table.column(i).nullable()) {
+                    throw new IllegalArgumentException(table.name() + "." + names[i] + " is required but null in " + row);
+                }
+                continue;
+            }
+            consumer.startField(names[i], i);
+            switch (types[i]) {
+                case BIGINT -> consumer.addLong((Long) v);
+                case INTEGER -> consumer.addInteger((Integer) v);
+                case DOUBLE -> consumer.addDouble((Double) v);
+                case VARCHAR, TEXT -> consumer.addBinary(Binary.fromString((String) v));
+                case DATE -> consumer.addInteger(Timestamps.toDays((LocalDate) v));
+                case TIMESTAMP -> consumer.addLong(Timestamps.toMicros((LocalDateTime) v));
+                case BOOLEAN -> consumer.addBoolean((Boolean) v);
+            }
+            consumer.endField(names[i], i);
+        }
+        consumer.endMessage();
+    }
+}
