@@ -1,0 +1,28 @@
+package org.cdrbuilder.core.stage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one unit the same way whatever schedules it (the batch job or {@link LocalStageRunner}): clears what an
+ * earlier, interrupted attempt of the unit left behind, runs it, and counts it done.
+ */
+public final class UnitExecution {
+    private static final Logger LOG = LoggerFactory.getLogger(UnitExecution.class);
+
+    private UnitExecution() {
+    }
+
+    public static void run(Stage stage, WorkUnit unit, BuildContext ctx) throws Exception {
+        ctx.layout().clearUnit(stage.name(), unit.id());
+        long t0 = System.nanoTime();
+        try {
+            stage.run(unit, ctx);
+        } catch (Exception | Error e) {
+            LOG.error("{} unit {} failed: {}", stage.name(), unit.id(), e.toString());
+            throw e;
+        }
+        ctx.progress().unitDone();
+        LOG.debug("{} unit {} done in {} ms", stage.name(), unit.id(), (System.nanoTime() - t0) / 1_000_000);
+    }
+}

@@ -1,0 +1,79 @@
+package org.cdrbuilder.core.stage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one work unit did, saved as JSON next to its outputs: the inputs it read (with fingerprints), and per table
+ * how many rows came in, were quarantined, removed by a named rule, changed, moved to another table, and went out.
+ * Unit reports are the raw material of input validation, the ledger and the progress summary.
+ */
+public final class UnitReport {
+    public String unit;
+    public String stage;
+    public String sourceKind;
+    public String site;
+    /** Input file relative to its root (drop or vocabulary), when the unit read one. */
+    public String file;
+    public String sha256;
+    public long bytes;
+    /** Problems that concern the whole file (unknown columns, unreadable remainder...). */
+    public List<FileIssue> issues = new ArrayList<>();
+    public Map<String, TableCounts> tables = new TreeMap<>();
+    /** Stage-specific facts (e.g. the files a publish unit wrote). */
+    public Map<String, Object> details = new TreeMap<>();
+    public long millis;
+
+    public TableCounts table(String name) {
+        return tables.computeIfAbsent(name, k -> new TableCounts());
+    }
+
+    /** A file-level finding. */
+    public static final class FileIssue {
+        public String severity; // error | warning
+        public String message;
+        public Long line;
+
+        public FileIssue() {
+        }
+
+        public FileIssue(String severity, String message, Long line) {
+            this.severity = severity;
+            this.message = message;
+            this.line = line;
+        }
+    }
+
+    /** Row accounting of one table within one unit. */
+    public static final class TableCounts {
+        /** Rows read from the source (ingest) or from the previous stage. */
+        public long in;
+        public long quarantined;
+        /** Rows removed, by rule id. */
+        public Map<String, Long> removed = new TreeMap<>();
+        /** Rows changed in place, by rule id. */
+        public Map<String, Long> changed = new TreeMap<>();
+        /** Rows moved to another table, by target table. */
+        public Map<String, Long> movedOut = new TreeMap<>();
+        /** Rows received from another table, by origin table. */
+        public Map<String, Long> movedIn = new TreeMap<>();
+        /** Rows written for the next stage (or published). */
+        public long out;
+        /** Rows created by the stage (derived tables such as observation_period). */
+        public long created;
+
+        public long removedTotal() {
+            return removed.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        public void remove(String rule) {
+            removed.merge(rule, 1L, Long::sum);
+        }
+
+        public void change(String rule) {
+            changed.merge(rule, 1L, Long::sum);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.cdrbuilder.core.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs SQL over Parquet files in an in-memory DuckDB: the independent reader tests compare against. */
+public final class Duck implements AutoCloseable {
+    private final Connection c;
+
+    public Duck() {
+        try {
+            c = DriverManager.getConnection("jdbc:duckdb:");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** All rows of a query, each as a list of column values (JDBC objects). */
+    public List<List<Object>> rows(String sql) {
+        try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+            ResultSetMetaData md = rs.getMetaData();
+            List<List<Object>> out = new ArrayList<>();
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    row.add(rs.getObject(i));
+                }
+                out.add(row);
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    public long count(String sql) {
+        return ((Number) rows(sql).get(0).get(0)).longValue();
+    }
+
+    public Object value(String sql) {
+        return rows(sql).get(0).get(0);
+    }
+
+    @Override
+    public void close() {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing an in-memory database
+        }
+    }
+}

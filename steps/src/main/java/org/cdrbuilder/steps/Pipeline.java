@@ -1,0 +1,24 @@
+package org.cdrbuilder.steps;
+
+import java.util.List;
+
+import org.cdrbuilder.core.stage.Stage;
+import org.cdrbuilder.steps.derive.DeriveStage;
+import org.cdrbuilder.steps.harmonize.HarmonizeStage;
+import org.cdrbuilder.steps.ingest.IngestStage;
+import org.cdrbuilder.steps.publish.PublishStage;
+
+/** The stages of a release build, in order. The batch job and the local runner both take them from here. */
+public final class Pipeline {
+    private Pipeline() {
+    }
+
+    /** Stages that read and write table rows; the ledger walks their reports in this order. */
+    public static List<String> dataStages() {
+        return List.of(IngestStage.NAME, HarmonizeStage.NAME, DeriveStage.NAME);
+    }
+
+    public static List<Stage> stages() {
+        return List.of(new IngestStage(), new HarmonizeStage(), new DeriveStage(), new PublishStage(dataStages()));
+    }
+}

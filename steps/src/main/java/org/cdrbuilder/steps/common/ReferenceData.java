@@ -1,0 +1,73 @@
+package org.cdrbuilder.steps.common;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.cdrbuilder.core.parquet.RowParquetReader;
+import org.cdrbuilder.core.registry.Participant;
+import org.cdrbuilder.core.registry.Registry;
+import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.stage.BuildContext;
+import org.cdrbuilder.core.vocab.Vocabulary;
+import org.cdrbuilder.schema.TableDef;
+import org.cdrbuilder.steps.ingest.IngestStage;
+import org.cdrbuilder.steps.ingest.RegistryIngest;
+
+/**
+ * Indexes built once per JVM from the staged inputs: the vocabulary and the participant registry (the person index).
+ */
+public final class ReferenceData {
+    private ReferenceData() {
+    }
+
+    /** The vocabulary index built from the staged concept, concept_relationship and vocabulary tables. */
+    public static Vocabulary vocabulary(BuildContext ctx) {
+        return ctx.cached("vocabulary", () -> {
+            Set<String> codeVocabularies = new HashSet<>();
+            ctx.settings().ingest().sourceVocabularies.values().forEach(codeVocabularies::addAll);
+            codeVocabularies.add("PPI");
+            codeVocabularies.add("LOINC");
+            codeVocabularies.add("UCUM");
+            Vocabulary.Builder b = Vocabulary.builder(codeVocabularies);
+            TableDef concept = ctx.schema().table("concept");
+            RowParquetReader.forEach(ctx.layout().outputs(IngestStage.NAME, "concept"), concept, null, b::concept);
+            TableDef rel = ctx.schema().table("concept_relationship");
+            RowParquetReader.forEach(ctx.layout().outputs(IngestStage.NAME, "concept_relationship"), rel,
+                    Set.of("concept_id_1", "concept_id_2", "relationship_id", "invalid_reason"), b::relationship);
+            TableDef voc = ctx.schema().table("vocabulary");
+            RowParquetReader.forEach(ctx.layout().outputs(IngestStage.NAME, "vocabulary"), voc, null, b::vocabularyRow);
+            return b.build();
+        });
+    }
+
+    /** The registry of participants, from the staged registry. */
+    public static Registry registry(BuildContext ctx) {
+        return ctx.cached("registry", () -> {
+            TableDef t = ctx.schema().table(RegistryIngest.TABLE);
+            List<Participant> all = new ArrayList<>();
+            List<Path> parts = ctx.layout().outputs(IngestStage.NAME, RegistryIngest.TABLE);
+            RowParquetReader.forEach(parts, t, null, r -> all.add(participant(r)));
+            return Registry.of(all);
+        });
+    }
+
+    static Participant participant(Row r) {
+        return new Participant(
+                Participant.parseNumber((String) r.get("participant_id")),
+                (java.time.LocalDate) r.get("date_of_birth"),
+                (java.time.LocalDate) r.get("primary_consent_date"),
+                "yes".equalsIgnoreCase((String) r.get("ehr_consent")),
+                (java.time.LocalDate) r.get("ehr_consent_date"),
+                (java.time.LocalDate) r.get("withdrawal_date"),
+                (java.time.LocalDate) r.get("deactivation_date"),
+                (String) r.get("hpo_site_id"),
+                (String) r.get("enrollment_status"),
+                (java.time.LocalDate) r.get("core_participant_date"),
+                (java.time.LocalDate) r.get("biospecimen_date"),
+                (String) r.get("state"),
+                (String) r.get("zip_code"));
+    }
+}

@@ -1,0 +1,160 @@
+package org.cdrbuilder.steps.harmonize;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.cdrbuilder.core.stage.BuildContext;
+import org.cdrbuilder.core.stage.ReleaseCandidate;
+import org.cdrbuilder.core.stage.Stage;
+import org.cdrbuilder.core.stage.UnitOutputs;
+import org.cdrbuilder.core.stage.UnitReport;
+import org.cdrbuilder.core.stage.WorkLayout;
+import org.cdrbuilder.core.stage.WorkUnit;
+import org.cdrbuilder.schema.TableDef;
+import org.cdrbuilder.schema.TableGroup;
+import org.cdrbuilder.steps.common.ReferenceData;
+import org.cdrbuilder.steps.common.SiteLabels;
+import org.cdrbuilder.steps.ingest.DropLayout;
+import org.cdrbuilder.steps.ingest.IngestStage;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+/**
+ * Turns staged source rows into OMOP rows of the release: release-wide ids, visit references, standard concepts,
+ * provenance ({@code _ext}), and the person table from the registry. One unit per staged source file, plus the
+ * person unit.
+ */
+public final class HarmonizeStage implements Stage {
+    public static final String NAME = "harmonize";
+    static final String ID_PLAN = "id-plan.json";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<WorkUnit> plan(BuildContext ctx) {
+        List<UnitReport> ingest = ctx.layout().reports(IngestStage.NAME);
+        Map<String, Long> offsets = IdPlan.compute(ingest);
+        WorkLayout.writeJson(ctx.layout().state(ID_PLAN), offsets);
+        Set<String> sites = new TreeSet<>();
+        List<WorkUnit> units = new ArrayList<>();
+        for (UnitReport r : ingest) {
+            if (!"ehr".equals(r.sourceKind)) {
+                continue;
+            }
+            sites.add(r.site);
+            String table = r.tables.keySet().iterator().next();
+            Map<String, String> attrs = new LinkedHashMap<>();
+            attrs.put("kind", "ehr");
+            attrs.put("site", r.site);
+            attrs.put("table", table);
+            attrs.put("file", r.file);
+            attrs.put("ingestUnit", r.unit);
+            attrs.put("offset", String.valueOf(offsets.get(r.unit)));
+            units.add(new WorkUnit(r.unit, attrs));
+        }
+        SiteLabels.assign(ctx.settings().privateDir(), sites);
+        units.add(new WorkUnit("person", Map.of("kind", "person")));
+        return units;
+    }
+
+    @Override
+    public void run(WorkUnit unit, BuildContext ctx) {
+        UnitReport report = new UnitReport();
+        report.unit = unit.id();
+        report.stage = NAME;
+        report.sourceKind = unit.attr("kind");
+        report.site = unit.attrOrNull("site");
+        report.file = unit.attrOrNull("file");
+        long started = System.nanoTime();
+        try (UnitOutputs out = new UnitOutputs(ctx.layout(), NAME, unit.id(), ctx.settings().parquet())) {
+            switch (unit.attr("kind")) {
+                case "ehr" -> ehr(unit, ctx, out, report);
+                case "person" -> person(ctx, out, report);
+                default -> throw new IllegalArgumentException("unknown harmonize unit kind " + unit.attr("kind"));
+            }
+            out.commit();
+        }
+        report.millis = (System.nanoTime() - started) / 1_000_000;
+        ctx.layout().writeReport(NAME, report);
+    }
+
+    private static void ehr(WorkUnit unit, BuildContext ctx, UnitOutputs out, UnitReport report) {
+        TableDef table = ctx.schema().table(unit.attr("table"));
+        String site = unit.attr("site");
+        Path staged = ctx.layout().output(IngestStage.NAME, table.name(), unit.attr("ingestUnit"));
+        SiteVisitIndex visits = visitIndex(ctx, site);
+        String label = ctx.cached("site-labels", () -> SiteLabels.load(ctx.settings().privateDir())).label(site);
+        boolean suppressed = ctx.settings().ingest().suppressedTables.contains(table.name());
+        EhrHarmonizer h = new EhrHarmonizer(table, ReferenceData.registry(ctx), ReferenceData.vocabulary(ctx), visits,
+                ctx.settings().ingest().sourceVocabularies, site, unit.attr("file"), label, unit.longAttr("offset"),
+                suppressed);
+        UnitReport.TableCounts counts = report.table(table.name());
+        long[] n = {0};
+        h.run(staged, out, counts, () -> {
+            if ((++n[0] & 0x3fff) == 0) {
+                ctx.progress().rows(table.name(), 0x4000);
+                ctx.faults().checkpoint(NAME, unit.id(), n[0]);
+            }
+        });
+        ctx.progress().rows(table.name(), n[0] & 0x3fff);
+    }
+
+    /** The visit index of a site, shared by that site's units (built from its staged visits, if any). */
+    static SiteVisitIndex visitIndex(BuildContext ctx, String site) {
+        return ctx.cached("visits:" + site, () -> {
+            String unitId = "ehr." + WorkUnit.safe(site) + ".visit_occurrence";
+            Path staged = ctx.layout().output(IngestStage.NAME, "visit_occurrence", unitId);
+            if (!Files.isRegularFile(staged)) {
+                return SiteVisitIndex.empty();
+            }
+            Map<String, Long> offsets = idPlan(ctx);
+            return SiteVisitIndex.build(staged, ctx.schema().table("visit_occurrence"), offsets.get(unitId));
+        });
+    }
+
+    static Map<String, Long> idPlan(BuildContext ctx) {
+        return ctx.cached("id-plan", () -> {
+            try {
+                return WorkLayout.JSON.readValue(ctx.layout().state(ID_PLAN).toFile(),
+                        new TypeReference<Map<String, Long>>() { });
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static void person(BuildContext ctx, UnitOutputs out, UnitReport report) {
+        PersonBuilder b = new PersonBuilder(ReferenceData.registry(ctx), ReferenceData.vocabulary(ctx), null);
+        b.addEhrPersons(ctx.layout().outputs(IngestStage.NAME, "person"));
+        b.run(out, report.table("person"));
+        ctx.progress().rows("person", report.table("person").in);
+    }
+
+    @Override
+    public void complete(BuildContext ctx) {
+        Set<String> tables = new TreeSet<>();
+        for (TableDef t : ctx.schema().tables(TableGroup.OMOP)) {
+            tables.add(t.name());
+        }
+        for (TableDef t : ctx.schema().tables(TableGroup.EXT)) {
+            tables.add(t.name());
+        }
+        tables.add("_id_mapping");
+        // derived later in the pipeline
+        tables.remove("observation_period");
+        tables.remove("observation_period_ext");
+        ReleaseCandidate candidate = new ReleaseCandidate(ctx.layout(), null);
+        candidate.register(NAME, tables);
+        List<String> vocab = new ArrayList<>(DropLayout.VOCABULARY_TABLES);
+        candidate.register(IngestStage.NAME, vocab);
+    }
+}

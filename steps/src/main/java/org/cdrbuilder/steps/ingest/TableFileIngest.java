@@ -1,0 +1,156 @@
+package org.cdrbuilder.steps.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.cdrbuilder.core.io.DelimitedFile;
+import org.cdrbuilder.core.io.MalformedFileException;
+import org.cdrbuilder.core.quarantine.QuarantineWriter;
+import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.stage.BuildContext;
+import org.cdrbuilder.core.stage.UnitOutputs;
+import org.cdrbuilder.core.stage.UnitReport;
+import org.cdrbuilder.core.stage.WorkUnit;
+import org.cdrbuilder.core.validate.RecordMapper;
+import org.cdrbuilder.core.validate.Violation;
+import org.cdrbuilder.schema.TableDef;
+
+/**
+ * Reads one delimited file into rows of one table: every record is validated against the schema and either staged
+ * or quarantined with its line, field and reason. A file lacking a NOT NULL column quarantines every row; a file
+ * that breaks (unterminated quote) is reported with the number of lines that could not be read.
+ */
+public final class TableFileIngest {
+
+    /** A further check of a parsed row; returns a violation to quarantine it, or null to keep it. */
+    @FunctionalInterface
+    public interface RowCheck {
+        Violation check(Row row);
+    }
+
+    /** Turns a staged row into what is written (e.g. drops identifying columns); null writes nothing. */
+    @FunctionalInterface
+    public interface RowShaper {
+        Row shape(Row row);
+    }
+
+    private TableFileIngest() {
+    }
+
+    public static UnitReport run(BuildContext ctx, String stage, WorkUnit unit, TableDef table, Path file,
+                                 String relativePath, Map<String, String> aliases, RowCheck check, RowShaper shaper) {
+        String kind = unit.attr("kind");
+        String site = unit.attrOrNull("site");
+        UnitReport report = new UnitReport();
+        report.unit = unit.id();
+        report.stage = stage;
+        report.sourceKind = kind;
+        report.site = site;
+        report.file = relativePath;
+        UnitReport.TableCounts counts = report.table(table.name());
+        long started = System.nanoTime();
+        try {
+            report.bytes = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        try (UnitOutputs out = new UnitOutputs(ctx.layout(), stage, unit.id(), ctx.settings().parquet());
+             QuarantineWriter quarantine = new QuarantineWriter(ctx.layout().quarantine(stage, unit.id()), kind, site,
+                     relativePath);
+             DelimitedFile in = DelimitedFile.open(file)) {
+            if (in.header().isEmpty()) {
+                report.issues.add(new UnitReport.FileIssue("warning", "empty file (no header row)", null));
+            } else {
+                RecordMapper mapper = RecordMapper.forHeader(table, in.header(), aliases);
+                if (!mapper.unknownColumns().isEmpty()) {
+                    report.issues.add(new UnitReport.FileIssue("warning",
+                            "columns not in the " + table.name() + " schema were ignored: " + mapper.unknownColumns(), 1L));
+                }
+                if (!mapper.usable()) {
+                    report.issues.add(new UnitReport.FileIssue("error",
+                            "header lacks required column(s) " + mapper.missingRequired() + "; every row is quarantined", 1L));
+                }
+                String missingReason = "file lacks required column(s) " + mapper.missingRequired();
+                long lastLine = 1;
+                TableDef outTable = table;
+                try {
+                    while (in.hasNext()) {
+                        DelimitedFile.Record rec = in.next();
+                        lastLine = rec.line();
+                        counts.in++;
+                        if (!mapper.usable()) {
+                            quarantine.add(table.name(), rec.line(), null,
+                                    new Violation(mapper.missingRequired().get(0), missingReason, null));
+                            counts.quarantined++;
+                            continue;
+                        }
+                        RecordMapper.Result r = mapper.map(rec);
+                        if (r instanceof RecordMapper.Bad bad) {
+                            quarantine.add(table.name(), rec.line(), null, bad.violation());
+                            counts.quarantined++;
+                            continue;
+                        }
+                        Row row = ((RecordMapper.Ok) r).row();
+                        Violation v = check == null ? null : check.check(row);
+                        if (v != null) {
+                            quarantine.add(table.name(), rec.line(), null, v);
+                            counts.quarantined++;
+                            continue;
+                        }
+                        Row shaped = shaper == null ? row : shaper.shape(row);
+                        if (shaped != null) {
+                            outTable = shaped.table();
+                            out.write(shaped);
+                            counts.out++;
+                        }
+                        if ((counts.in & 0x3fff) == 0) {
+                            ctx.progress().rows(table.name(), 0x4000);
+                            ctx.faults().checkpoint(stage, unit.id(), counts.in);
+                        }
+                    }
+                } catch (MalformedFileException e) {
+                    long remaining = countRemainingLines(file, lastLine);
+                    report.issues.add(new UnitReport.FileIssue("error", "file cannot be read after line " + lastLine
+                            + " (" + e.getCause().getMessage() + "); " + remaining
+                            + " remaining line(s) are counted as quarantined", lastLine + 1));
+                    for (long i = 0; i < remaining; i++) {
+                        counts.in++;
+                        counts.quarantined++;
+                    }
+                    quarantine.add(table.name(), lastLine + 1, null, new Violation(null,
+                            "malformed file: " + e.getCause().getMessage() + " (" + remaining + " line(s) unreadable)", null));
+                    in.drainForDigest();
+                }
+                ctx.progress().rows(table.name(), counts.in & 0x3fff);
+                // an empty staged file keeps the table's presence explicit for later stages
+                out.writer(outTable);
+            }
+            report.sha256 = in.sha256();
+            out.commit();
+        }
+        report.millis = (System.nanoTime() - started) / 1_000_000;
+        return report;
+    }
+
+    private static long countRemainingLines(Path file, long afterLine) {
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                file.toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(Files.newInputStream(file))
+                        : Files.newInputStream(file), java.nio.charset.StandardCharsets.UTF_8))) {
+            long n = 0;
+            long total = 0;
+            String s;
+            while ((s = lines.readLine()) != null) {
+                total++;
+                if (total > afterLine && !s.isEmpty()) {
+                    n++;
+                }
+            }
+            return n;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

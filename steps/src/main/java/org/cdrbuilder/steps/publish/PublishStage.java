@@ -1,0 +1,357 @@
+package org.cdrbuilder.steps.publish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.cdrbuilder.core.config.BuildSettings;
+import org.cdrbuilder.core.config.CodeVersion;
+import org.cdrbuilder.core.io.Fingerprint;
+import org.cdrbuilder.core.ledger.Ledger;
+import org.cdrbuilder.core.parquet.PartMerger;
+import org.cdrbuilder.core.parquet.RowParquetWriter;
+import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.stage.BuildContext;
+import org.cdrbuilder.core.stage.ReleaseCandidate;
+import org.cdrbuilder.core.stage.Stage;
+import org.cdrbuilder.core.stage.UnitReport;
+import org.cdrbuilder.core.stage.WorkLayout;
+import org.cdrbuilder.core.stage.WorkUnit;
+import org.cdrbuilder.schema.ColumnDef;
+import org.cdrbuilder.schema.TableDef;
+import org.cdrbuilder.schema.TableGroup;
+import org.cdrbuilder.steps.common.ReferenceData;
+import org.cdrbuilder.steps.common.SiteLabels;
+import org.cdrbuilder.steps.ingest.IngestStage;
+import org.cdrbuilder.steps.ingest.InputValidation;
+
+/**
+ * Assembles each tier's release in {@code <releases>/<version>/.<tier>.partial/} (one unit per table: the table's
+ * candidate parts concatenated into release part files), then writes the QA outputs and {@code manifest.json}
+ * with row counts and checksums, and renames the directory into place, so a release appears complete or not at
+ * all. An existing version is never overwritten unless the run asks to replace it.
+ */
+public final class PublishStage implements Stage {
+    public static final String NAME = "publish";
+    /** Data stages in pipeline order; the ledger walks their reports. */
+    private final List<String> dataStages;
+
+    public PublishStage(List<String> dataStages) {
+        this.dataStages = List.copyOf(dataStages);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Tiers to publish: the configured ones. */
+    static List<String> tiers(BuildSettings s) {
+        return s.tiers().isEmpty() ? List.of("base") : s.tiers();
+    }
+
+    /** Fails when a tier of this version is already published and replacing was not asked for. */
+    public static void checkNotPublished(BuildContext ctx) {
+        ReleaseLayout releases = new ReleaseLayout(ctx.settings().releases());
+        for (String tier : tiers(ctx.settings())) {
+            Path published = releases.published(ctx.settings().version(), tier);
+            if (Files.exists(published) && !ctx.options().replace()) {
+                throw new ReleaseExistsException("release " + ctx.settings().version() + " (" + tier
+                        + ") is already published at " + published + "; use --replace to build it again");
+            }
+        }
+    }
+
+    @Override
+    public List<WorkUnit> plan(BuildContext ctx) {
+        checkNotPublished(ctx);
+        List<WorkUnit> units = new ArrayList<>();
+        for (String tier : tiers(ctx.settings())) {
+            for (TableDef t : ctx.schema().tables()) {
+                if (t.group().published()) {
+                    units.add(new WorkUnit(tier + "." + t.name(), Map.of("tier", tier, "table", t.name())));
+                }
+            }
+        }
+        return units;
+    }
+
+    @Override
+    public void run(WorkUnit unit, BuildContext ctx) {
+        String tier = unit.attr("tier");
+        TableDef table = ctx.schema().table(unit.attr("table"));
+        ReleaseLayout releases = new ReleaseLayout(ctx.settings().releases());
+        Path dir = releases.partial(ctx.settings().version(), tier).resolve(table.group().releaseFolder())
+                .resolve(table.name());
+        deleteTree(dir);
+        List<PartMerger.Part> parts;
+        if (table.name().equals("_cdr_metadata")) {
+            parts = List.of(writeMetadata(ctx, tier, table, dir));
+        } else {
+            List<Path> inputs = candidate(ctx, tier).parts(table.name());
+            parts = PartMerger.merge(table, inputs, dir, 512L << 20, ctx.settings().parquet());
+        }
+        UnitReport report = new UnitReport();
+        report.unit = unit.id();
+        report.stage = NAME;
+        List<Map<String, Object>> files = new ArrayList<>();
+        long rows = 0;
+        Path base = releases.partial(ctx.settings().version(), tier);
+        for (PartMerger.Part p : parts) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("path", base.relativize(p.path()).toString().replace('\\', '/'));
+            f.put("rows", p.rows());
+            f.put("bytes", p.bytes());
+            f.put("sha256", Fingerprint.sha256(p.path()));
+            files.add(f);
+            rows += p.rows();
+        }
+        report.table(table.name()).out = rows;
+        report.details.put("files", files);
+        report.details.put("tier", tier);
+        ctx.progress().rows(table.name(), rows);
+        ctx.layout().writeReport(NAME, report);
+    }
+
+    static ReleaseCandidate candidate(BuildContext ctx, String tier) {
+        ReleaseCandidate tiered = new ReleaseCandidate(ctx.layout(), tier);
+        return tiered.holders().isEmpty() ? new ReleaseCandidate(ctx.layout(), null) : tiered;
+    }
+
+    private static PartMerger.Part writeMetadata(BuildContext ctx, String tier, TableDef table, Path dir) {
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("release_version", ctx.settings().version().toString());
+        meta.put("tier", tier);
+        meta.put("cutoff_date", ctx.settings().cutoffDate().toString());
+        meta.put("vocabulary_version", ReferenceData.vocabulary(ctx).version());
+        meta.put("code_version", CodeVersion.get());
+        meta.put("cdm_version", "5.4");
+        meta.put("input_fingerprint", inputFingerprint(ctx));
+        Path target = dir.resolve(PartMerger.name(0));
+        try (RowParquetWriter w = RowParquetWriter.open(target, table, ctx.settings().parquet())) {
+            meta.forEach((k, v) -> w.write(new Row(table).set("metadata_key", k).set("metadata_value", v)));
+        }
+        try {
+            return new PartMerger.Part(target, meta.size(), Files.size(target));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One checksum over every input file's checksum, in unit order. */
+    static String inputFingerprint(BuildContext ctx) {
+        StringBuilder sb = new StringBuilder();
+        for (UnitReport r : ctx.layout().reports(IngestStage.NAME)) {
+            sb.append(r.file).append('=').append(r.sha256).append('\n');
+        }
+        return Fingerprint.sha256(sb.toString());
+    }
+
+    @Override
+    public void complete(BuildContext ctx) {
+        ReleaseLayout releases = new ReleaseLayout(ctx.settings().releases());
+        SiteLabels labels = SiteLabels.load(ctx.settings().privateDir());
+        for (String tier : tiers(ctx.settings())) {
+            Path partial = releases.partial(ctx.settings().version(), tier);
+            Path published = releases.published(ctx.settings().version(), tier);
+            if (!Files.isDirectory(partial)) {
+                if (Files.isDirectory(published)) {
+                    continue; // renamed by an earlier attempt that failed afterwards
+                }
+                throw new IllegalStateException("nothing assembled for tier " + tier + " at " + partial);
+            }
+            Map<String, Map<String, Object>> tables = new TreeMap<>();
+            Map<String, Long> rowCounts = new TreeMap<>();
+            for (UnitReport r : ctx.layout().reports(NAME)) {
+                if (!tier.equals(r.details.get("tier"))) {
+                    continue;
+                }
+                String name = r.tables.keySet().iterator().next();
+                TableDef t = ctx.schema().table(name);
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("group", t.group().name().toLowerCase());
+                entry.put("row_count", r.tables.get(name).out);
+                entry.put("files", r.details.get("files"));
+                entry.put("schema", schemaOf(t));
+                tables.put(name, entry);
+                rowCounts.put(name, r.tables.get(name).out);
+            }
+            Path qa = partial.resolve("qa");
+            writeQa(ctx, tier, qa, rowCounts, labels);
+            copyStateQa(ctx, tier, qa);
+            Map<String, Object> manifest = new LinkedHashMap<>();
+            manifest.put("version", ctx.settings().version().toString());
+            manifest.put("tier", tier);
+            manifest.put("build_time", Instant.now().toString());
+            manifest.put("code_version", CodeVersion.get());
+            manifest.put("cdm_version", "5.4");
+            manifest.put("cutoff_date", ctx.settings().cutoffDate().toString());
+            manifest.put("vocabulary_version", ReferenceData.vocabulary(ctx).version());
+            manifest.put("input_fingerprint", inputFingerprint(ctx));
+            manifest.put("inputs", inputs(ctx, labels));
+            if (ctx.options().acceptFailedQaReason() != null) {
+                manifest.put("accepted_failed_qa", ctx.options().acceptFailedQaReason());
+            }
+            manifest.put("tables", tables);
+            manifest.put("qa_files", listFiles(qa, partial));
+            WorkLayout.writeJson(partial.resolve("manifest.json"), manifest);
+            copyPrivateMappings(ctx, tier);
+            moveIntoPlace(partial, published, ctx.options().replace());
+            releases.updateLatest(tier, ctx.settings().version());
+        }
+    }
+
+    private void writeQa(BuildContext ctx, String tier, Path qa, Map<String, Long> published, SiteLabels labels) {
+        Map<String, List<UnitReport>> stages = new LinkedHashMap<>();
+        for (String s : dataStages) {
+            stages.put(s, ctx.layout().reports(s));
+        }
+        List<String> ledgerTables = new ArrayList<>();
+        for (TableDef t : ctx.schema().tables()) {
+            if (t.group() == TableGroup.OMOP || t.group() == TableGroup.VOCABULARY || t.group() == TableGroup.WEARABLES) {
+                ledgerTables.add(t.name());
+            }
+        }
+        Ledger ledger = Ledger.compute(IngestStage.NAME, stages, published, ledgerTables);
+        WorkLayout.writeJson(qa.resolve("ledger.json"), ledger);
+        WorkLayout.writeJson(qa.resolve("input-validation.json"),
+                InputValidation.build(ctx.layout(), site -> safeLabel(labels, site)));
+    }
+
+    private static String safeLabel(SiteLabels labels, String site) {
+        try {
+            return labels.label(site);
+        } catch (IllegalStateException e) {
+            return "EHR site (unlabelled)";
+        }
+    }
+
+    /** QA files other stages left for this tier ({@code state/qa/<tier>/}) or for all tiers ({@code state/qa/all/}). */
+    private static void copyStateQa(BuildContext ctx, String tier, Path qa) {
+        for (String from : List.of("all", tier)) {
+            Path dir = ctx.layout().state("qa").resolve(from);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
+                    Files.createDirectories(qa);
+                    Files.copy(f, qa.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static List<Map<String, Object>> inputs(BuildContext ctx, SiteLabels labels) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (UnitReport r : ctx.layout().reports(IngestStage.NAME)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            String file = r.file;
+            if (r.site != null) {
+                String label = safeLabel(labels, r.site);
+                file = file.replace("ehr/" + r.site + "/", "ehr/" + label + "/");
+            }
+            m.put("file", file);
+            m.put("kind", r.sourceKind);
+            m.put("bytes", r.bytes);
+            m.put("sha256", r.sha256);
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static List<Map<String, Object>> schemaOf(TableDef t) {
+        List<Map<String, Object>> cols = new ArrayList<>();
+        for (ColumnDef c : t.columns()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", c.name());
+            m.put("type", c.type().name().toLowerCase());
+            if (c.maxLength() > 0) {
+                m.put("max_length", c.maxLength());
+            }
+            m.put("nullable", c.nullable());
+            if (!c.remarks().isEmpty()) {
+                m.put("description", c.remarks());
+            }
+            cols.add(m);
+        }
+        return cols;
+    }
+
+    private static List<Map<String, Object>> listFiles(Path dir, Path base) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("path", base.relativize(p).toString().replace('\\', '/'));
+                m.put("bytes", Files.size(p));
+                m.put("sha256", Fingerprint.sha256(p));
+                out.add(m);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** Internal id mappings go to the private directory of the version, never into the release. */
+    private static void copyPrivateMappings(BuildContext ctx, String tier) {
+        Path target = ctx.settings().privateDir().resolve(ctx.settings().version().toString()).resolve("id_mapping");
+        List<Path> parts = candidate(ctx, tier).parts("_id_mapping");
+        try {
+            Files.createDirectories(target);
+            for (Path p : parts) {
+                Files.copy(p, target.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save id mappings to " + target, e);
+        }
+    }
+
+    private static void moveIntoPlace(Path partial, Path published, boolean replace) {
+        try {
+            if (Files.exists(published)) {
+                if (!replace) {
+                    throw new ReleaseExistsException("release already published at " + published);
+                }
+                Path old = published.resolveSibling("." + published.getFileName() + ".replaced");
+                deleteTree(old);
+                Files.move(published, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(partial, published, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(old);
+            } else {
+                Files.move(partial, published, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + partial + " to " + published, e);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}
