@@ -16,6 +16,7 @@ public final class UnitExecution {
     public static void run(Stage stage, WorkUnit unit, BuildContext ctx) throws Exception {
         ctx.layout().clearUnit(stage.name(), unit.id());
         long t0 = System.nanoTime();
+        ctx.faults().checkpoint(stage.name(), unit.id(), 0);
         try {
             stage.run(unit, ctx);
         } catch (Exception | Error e) {

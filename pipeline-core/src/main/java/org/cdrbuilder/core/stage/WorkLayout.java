@@ -102,21 +102,33 @@ public final class WorkLayout {
         }
     }
 
-    /** Deletes every output, sandbox, quarantine and report file of a unit (before re-running it). */
+    /**
+     * Deletes every output, sandbox, quarantine and report file of a unit (before re-running it). Only paths named
+     * after the unit are touched, so units of the same stage can clear and write concurrently.
+     */
     public void clearUnit(String stage, String unitId) {
         Path dir = stageDir(stage);
         if (!Files.isDirectory(dir)) {
             return;
         }
-        String parquet = unitId + ".parquet";
-        String tmp = "." + unitId + ".parquet.tmp";
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                String name = p.getFileName().toString();
-                if (name.equals(parquet) || name.equals(tmp) || name.equals(unitId + ".json")) {
-                    Files.delete(p);
+        try {
+            for (String kind : new String[] {"data", "sandbox"}) {
+                Path kindDir = dir.resolve(kind);
+                if (!Files.isDirectory(kindDir)) {
+                    continue;
+                }
+                List<Path> tables;
+                try (Stream<Path> s = Files.list(kindDir)) {
+                    tables = s.filter(Files::isDirectory).toList();
+                }
+                for (Path t : tables) {
+                    Files.deleteIfExists(t.resolve(unitId + ".parquet"));
+                    Files.deleteIfExists(t.resolve("." + unitId + ".parquet.tmp"));
                 }
             }
+            Files.deleteIfExists(quarantine(stage, unitId));
+            Files.deleteIfExists(quarantine(stage, unitId).resolveSibling("." + unitId + ".parquet.tmp"));
+            Files.deleteIfExists(report(stage, unitId));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear outputs of unit " + unitId, e);
         }

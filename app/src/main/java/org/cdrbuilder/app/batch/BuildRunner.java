@@ -1,0 +1,230 @@
+package org.cdrbuilder.app.batch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.cdrbuilder.core.config.BuildSettings;
+import org.cdrbuilder.core.config.ConfigException;
+import org.cdrbuilder.core.io.Fingerprint;
+import org.cdrbuilder.core.stage.BuildContext;
+import org.cdrbuilder.steps.publish.ReleaseExistsException;
+import org.cdrbuilder.steps.publish.ReleaseLayout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Runs the release build job with restart semantics a cron job can rely on:
+ * <ul>
+ *   <li>the job instance is identified by the release version, the inputs (paths, sizes, modification times) and
+ *       the configuration, so re-running the same command after a failure or a kill resumes the same instance;
+ *   <li>a new instance (first run, or changed inputs) starts from an empty work directory;
+ *   <li>one build per version at a time (a file lock in the work directory); an execution left "running" by a
+ *       killed process is marked failed before the restart;
+ *   <li>a completed instance is not run again unless replacing was asked for.
+ * </ul>
+ */
+public final class BuildRunner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BuildRunner.class);
+
+    private final BuildContext ctx;
+    private final HikariDataSource dataSource;
+    private final JobRepository repository;
+
+    public BuildRunner(BuildContext ctx) {
+        this.ctx = ctx;
+        this.dataSource = JobRepositories.dataSource(ctx.settings());
+        this.repository = JobRepositories.jobRepository(dataSource);
+    }
+
+    public JobRepository repository() {
+        return repository;
+    }
+
+    /** Runs (or resumes) the build; returns the finished job execution. */
+    public JobExecution run() {
+        Path work = ctx.settings().versionWork();
+        try {
+            Files.createDirectories(work);
+        } catch (IOException e) {
+            throw new ConfigException("cannot create work directory " + work + ": " + e.getMessage());
+        }
+        try (FileChannel ch = FileChannel.open(ctx.settings().work().resolve("." + ctx.settings().version() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new ConfigException("another build of " + ctx.settings().version() + " is running (lock on "
+                        + ctx.settings().work() + ")");
+            }
+            try {
+                return runLocked();
+            } finally {
+                lock.release();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JobExecution runLocked() {
+        JobParameters params = parameters(false);
+        JobExecution last = repository.getLastJobExecution(ReleaseBuildJob.NAME, params);
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            if (!ctx.options().replace()) {
+                throw new ReleaseExistsException("release " + ctx.settings().version()
+                        + " was already built from these inputs; use --replace to build it again");
+            }
+            params = parameters(true);
+            last = null;
+        }
+        if (last == null) {
+            LOG.info("starting a new build of {} (work directory {})", ctx.settings().version(), ctx.settings().versionWork());
+            resetWork();
+        } else {
+            if (last.getStatus().isRunning()) {
+                LOG.warn("the previous run (execution {}) did not finish (process killed?); marking it failed", last.getId());
+                markFailed(last);
+            }
+            LOG.info("resuming {} from execution {} ({})", ctx.settings().version(), last.getId(), last.getStatus());
+        }
+        ThreadPoolTaskExecutor workers = new ThreadPoolTaskExecutor();
+        workers.setCorePoolSize(ctx.settings().threads());
+        workers.setMaxPoolSize(ctx.settings().threads());
+        workers.setThreadNamePrefix("cdr-worker-");
+        workers.initialize();
+        try {
+            Job job = ReleaseBuildJob.create(repository, ctx, workers);
+            TaskExecutorJobOperator operator = new TaskExecutorJobOperator();
+            operator.setJobRepository(repository);
+            operator.setTaskExecutor(new SyncTaskExecutor());
+            operator.setJobRegistry(new org.springframework.batch.core.configuration.support.MapJobRegistry());
+            operator.afterPropertiesSet();
+            return operator.start(job, params);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot launch the build job: " + e.getMessage(), e);
+        } finally {
+            workers.shutdown();
+        }
+    }
+
+    /** Identifying parameters: version, input signature, configuration signature (and a replace stamp). */
+    JobParameters parameters(boolean replacing) {
+        BuildSettings s = ctx.settings();
+        JobParametersBuilder b = new JobParametersBuilder()
+                .addString("version", s.version().toString())
+                .addString("inputs", inputSignature(s))
+                .addString("config", configSignature(s))
+                .addString("tiers", String.join(",", s.tiers()));
+        if (replacing) {
+            b.addLong("replace", System.currentTimeMillis());
+        }
+        return b.toJobParameters();
+    }
+
+    /** Paths, sizes and modification times of every input file: cheap, and changes when the drop changes. */
+    static String inputSignature(BuildSettings s) {
+        StringBuilder sb = new StringBuilder();
+        for (Path root : List.of(s.drop(), s.vocabulary())) {
+            sb.append(root).append('\n');
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    sb.append(root.relativize(f)).append('|').append(Files.size(f)).append('|')
+                            .append(Files.getLastModifiedTime(f).toMillis()).append('\n');
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list inputs in " + root, e);
+            }
+        }
+        return Fingerprint.sha256(sb.toString());
+    }
+
+    static String configSignature(BuildSettings s) {
+        StringBuilder sb = new StringBuilder();
+        try (Stream<Path> files = Files.walk(s.configDir())) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                sb.append(s.configDir().relativize(f)).append('=').append(Fingerprint.sha256(f)).append('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        sb.append("cutoff=").append(s.cutoffDate()).append('\n');
+        return Fingerprint.sha256(sb.toString());
+    }
+
+    /** Empties the version's work directory and any half-assembled release of a previous instance. */
+    private void resetWork() {
+        deleteTree(ctx.settings().versionWork());
+        ReleaseLayout releases = new ReleaseLayout(ctx.settings().releases());
+        for (String tier : ctx.settings().tiers().isEmpty() ? List.of("base") : ctx.settings().tiers()) {
+            deleteTree(releases.partial(ctx.settings().version(), tier));
+        }
+    }
+
+    private void markFailed(JobExecution execution) {
+        LocalDateTime now = LocalDateTime.now();
+        List<StepExecution> steps = new ArrayList<>(execution.getStepExecutions());
+        for (StepExecution step : steps) {
+            if (step.getStatus().isRunning()) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(ExitStatus.FAILED.addExitDescription("process ended without finishing the step"));
+                step.setEndTime(now);
+                repository.update(step);
+            }
+        }
+        execution.setStatus(BatchStatus.FAILED);
+        execution.setExitStatus(ExitStatus.FAILED.addExitDescription("process ended without finishing the job"));
+        execution.setEndTime(now);
+        repository.update(execution);
+    }
+
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

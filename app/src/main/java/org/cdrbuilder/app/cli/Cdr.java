@@ -1,0 +1,95 @@
+package org.cdrbuilder.app.cli;
+
+import java.util.List;
+
+import org.cdrbuilder.core.config.CodeVersion;
+import org.cdrbuilder.core.config.ConfigException;
+import org.cdrbuilder.steps.ingest.InputsRejectedException;
+import org.cdrbuilder.steps.publish.ReleaseExistsException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code cdr} command line. */
+@Command(name = "cdr", mixinStandardHelpOptions = true, versionProvider = Cdr.Version.class,
+        description = "Builds Curated Data Repository releases (OMOP CDM in Parquet) from raw research drops.",
+        subcommands = {BuildCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes:",
+                "  0  success",
+                "  1  internal error (a bug; see the log)",
+                "  2  bad configuration or arguments, release already published, or another build is running",
+                "  3  inputs rejected (missing registry or vocabulary, unreadable files)",
+                "  4  build job failed (run the same command again to resume)",
+                "  5  a fatal QA check failed; publication blocked",
+                "  6  the privacy audit found a leak; publication blocked"})
+public final class Cdr implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (no System.exit). */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new Cdr());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            int code = exitCodeOfCommandFailure(e);
+            String message = code == ExitCodes.INTERNAL ? Summary.rootMessage(e) : e.getMessage();
+            cmd.getErr().println("cdr: " + message);
+            if (code == ExitCodes.INTERNAL) {
+                e.printStackTrace(cmd.getErr());
+            }
+            return code;
+        });
+        return cl.execute(args);
+    }
+
+    /** Maps the failures of a job run to the documented exit code (4 unless a known cause says otherwise). */
+    static int exitCodeOf(List<Throwable> failures) {
+        for (Throwable t : failures) {
+            int code = knownCode(t);
+            if (code >= 0) {
+                return code;
+            }
+        }
+        return ExitCodes.JOB_FAILED;
+    }
+
+    /** The exit code of a failure outside the job: known causes, else an internal error. */
+    static int exitCodeOfCommandFailure(Throwable t) {
+        int code = knownCode(t);
+        return code >= 0 ? code : ExitCodes.INTERNAL;
+    }
+
+    private static int knownCode(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ConfigException || c instanceof ReleaseExistsException) {
+                return ExitCodes.BAD_CONFIG;
+            }
+            if (c instanceof InputsRejectedException) {
+                return ExitCodes.INPUTS_REJECTED;
+            }
+            switch (c.getClass().getSimpleName()) {
+                case "QaGateFailedException":
+                    return ExitCodes.QA_FAILED;
+                case "PrivacyAuditFailedException":
+                    return ExitCodes.PRIVACY_AUDIT_FAILED;
+                default:
+                    break;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Prints the code version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"cdr-builder " + CodeVersion.get(), "Java " + System.getProperty("java.version")};
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.cdrbuilder.app.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cdrbuilder.core.config.BuildSettings;
+
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that read a release configuration. Flags win over release.yaml. */
+public final class CommonOptions {
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Release settings (default: config/release.yaml of this installation).")
+    Path config;
+
+    @Option(names = "--drop", paramLabel = "DIR", description = "The raw drop to build from.")
+    Path drop;
+
+    @Option(names = "--vocabulary", paramLabel = "DIR", description = "Athena vocabulary directory.")
+    Path vocabulary;
+
+    @Option(names = "--releases", paramLabel = "DIR", description = "Where releases are published.")
+    Path releases;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Work directory (intermediate files, job repository).")
+    Path work;
+
+    @Option(names = "--private", paramLabel = "DIR", description = "Private state kept between releases; never published.")
+    Path privateDir;
+
+    @Option(names = "--release-version", paramLabel = "vN", description = "Release version to build, e.g. v2.")
+    String version;
+
+    @Option(names = "--cutoff-date", paramLabel = "DATE", description = "Release cutoff date (YYYY-MM-DD).")
+    String cutoffDate;
+
+    @Option(names = "--tier", paramLabel = "TIER", split = ",", description = "Tier(s) to build (default: from the config).")
+    List<String> tiers;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--job-repository-url", paramLabel = "JDBC_URL",
+            description = "Job repository database (default: embedded H2 in the work directory).")
+    String jobRepositoryUrl;
+
+    /** The release.yaml to read: --config, else $CDR_HOME/config/release.yaml, else ./config/release.yaml. */
+    Path configFile() {
+        if (config != null) {
+            return config;
+        }
+        String home = System.getProperty("cdr.home", System.getenv("CDR_HOME"));
+        if (home != null && Files.isRegularFile(Path.of(home, "config", "release.yaml"))) {
+            return Path.of(home, "config", "release.yaml");
+        }
+        return Path.of("config", "release.yaml");
+    }
+
+    public BuildSettings settings() {
+        return BuildSettings.load(configFile(), new BuildSettings.Overrides(drop, vocabulary, releases, work, privateDir,
+                version, cutoffDate, tiers, threads, jobRepositoryUrl));
+    }
+}

@@ -1,0 +1,112 @@
+package org.cdrbuilder.app.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.cdrbuilder.core.ledger.Ledger;
+import org.cdrbuilder.core.stage.BuildContext;
+import org.cdrbuilder.core.stage.UnitReport;
+import org.cdrbuilder.core.stage.WorkLayout;
+import org.cdrbuilder.steps.ingest.IngestStage;
+import org.cdrbuilder.steps.publish.ReleaseLayout;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The one-screen report printed when a build ends. */
+final class Summary {
+    private Summary() {
+    }
+
+    static void print(PrintStream out, BuildContext ctx, JobExecution execution, Path log) {
+        out.println();
+        out.println("== cdr build " + ctx.settings().version() + ": " + execution.getStatus() + " ==");
+        for (StepExecution s : execution.getStepExecutions()) {
+            if (s.getStepName().contains(":")) {
+                continue;
+            }
+            Duration d = s.getStartTime() == null || s.getEndTime() == null ? Duration.ZERO
+                    : Duration.between(s.getStartTime(), s.getEndTime());
+            out.printf("  %-10s %-10s %8.1f s%n", s.getStepName(), s.getStatus(), d.toMillis() / 1000.0);
+        }
+        List<UnitReport> ingest = ctx.layout().reports(IngestStage.NAME);
+        long read = 0;
+        long quarantined = 0;
+        long errors = 0;
+        for (UnitReport r : ingest) {
+            for (UnitReport.TableCounts c : r.tables.values()) {
+                read += c.in;
+                quarantined += c.quarantined;
+            }
+            errors += r.issues.stream().filter(i -> "error".equals(i.severity)).count();
+        }
+        out.printf("  inputs: %d files, %s rows read, %s quarantined, %d file error(s)%n", ingest.size(), human(read),
+                human(quarantined), errors);
+        ReleaseLayout releases = new ReleaseLayout(ctx.settings().releases());
+        for (String tier : ctx.settings().tiers().isEmpty() ? List.of("base") : ctx.settings().tiers()) {
+            Path dir = releases.published(ctx.settings().version(), tier);
+            Path manifest = dir.resolve("manifest.json");
+            if (!Files.isRegularFile(manifest)) {
+                continue;
+            }
+            out.println("  published " + tier + ": " + dir);
+            try {
+                JsonNode m = WorkLayout.JSON.readTree(manifest.toFile());
+                Map<String, Long> counts = new TreeMap<>();
+                m.get("tables").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().get("row_count").asLong()));
+                StringBuilder line = new StringBuilder("   ");
+                for (Map.Entry<String, Long> e : counts.entrySet()) {
+                    if (e.getValue() == 0 || e.getKey().endsWith("_ext") || e.getKey().startsWith("concept")
+                            || e.getKey().equals("vocabulary") || e.getKey().equals("domain") || e.getKey().equals("relationship")) {
+                        continue;
+                    }
+                    String item = " " + e.getKey() + "=" + human(e.getValue());
+                    if (line.length() + item.length() > 110) {
+                        out.println(line);
+                        line = new StringBuilder("   ");
+                    }
+                    line.append(item);
+                }
+                out.println(line);
+                Path ledgerFile = dir.resolve("qa/ledger.json");
+                if (Files.isRegularFile(ledgerFile)) {
+                    Ledger l = WorkLayout.readJson(ledgerFile, Ledger.class);
+                    long removed = l.tables.values().stream().mapToLong(Ledger.Entry::removedTotal).sum();
+                    out.printf("    ledger: %s (%s rows removed by rules)%n", l.reconciled() ? "reconciled" : "DOES NOT RECONCILE",
+                            human(removed));
+                }
+            } catch (java.io.IOException e) {
+                out.println("    (cannot read manifest: " + e.getMessage() + ")");
+            }
+        }
+        if (!execution.getAllFailureExceptions().isEmpty()) {
+            out.println("  failure: " + rootMessage(execution.getAllFailureExceptions().get(0)));
+            out.println("  run the same command again to resume from the failed step");
+        }
+        out.println("  log: " + log);
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getClass().getSimpleName() + ": " + c.getMessage();
+    }
+
+    static String human(long n) {
+        if (n >= 10_000_000) {
+            return String.format("%.1fM", n / 1e6);
+        }
+        if (n >= 10_000) {
+            return String.format("%.0fk", n / 1e3);
+        }
+        return Long.toString(n);
+    }
+}
