@@ -27,9 +27,6 @@ import picocli.CommandLine.Option;
 public final class BuildCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(BuildCommand.class);
 
-    /** Set by tests to simulate crashes in the middle of a step. */
-    static volatile FaultInjector testFaults;
-
     @Mixin
     CommonOptions common;
 
@@ -55,8 +52,9 @@ public final class BuildCommand implements Callable<Integer> {
         BuildSettings settings = common.settings();
         BuildContext ctx = new BuildContext(settings);
         ctx.setOptions(new RunOptions(replace, null));
-        if (testFaults != null) {
-            ctx.setFaults(testFaults);
+        FaultInjector faults = FaultSpec.fromSystemProperty();
+        if (faults != null) {
+            ctx.setFaults(faults);
         }
         // refuse early, before a job instance exists: an existing release, or inputs that cannot make a release
         PublishStage.checkNotPublished(ctx);

@@ -1,0 +1,36 @@
+package org.cdrbuilder.app.cli;
+
+import org.cdrbuilder.core.stage.FaultInjector;
+
+/**
+ * A crash on purpose, for testing that builds resume: {@code -Dcdr.fault=<stage>:<unit>:<rows>:<fail|halt>} makes
+ * the named unit throw (fail) or the JVM stop at once as if killed (halt) when it has streamed {@code rows} rows
+ * (0 = as it starts). Used by the restart tests; never set in production.
+ */
+final class FaultSpec {
+    private FaultSpec() {
+    }
+
+    static FaultInjector fromSystemProperty() {
+        String spec = System.getProperty("cdr.fault");
+        if (spec == null || spec.isBlank()) {
+            return null;
+        }
+        String[] p = spec.split(":");
+        if (p.length != 4) {
+            throw new IllegalArgumentException("cdr.fault must be <stage>:<unit>:<rows>:<fail|halt>: " + spec);
+        }
+        String stage = p[0];
+        String unit = p[1];
+        long rows = Long.parseLong(p[2]);
+        boolean halt = p[3].equals("halt");
+        return (s, u, n) -> {
+            if (s.equals(stage) && u.equals(unit) && n >= rows) {
+                if (halt) {
+                    Runtime.getRuntime().halt(137);
+                }
+                throw new IllegalStateException("injected fault in " + s + " unit " + u + " after " + n + " rows");
+            }
+        };
+    }
+}
