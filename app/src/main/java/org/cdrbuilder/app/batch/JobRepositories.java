@@ -43,8 +43,10 @@ public final class JobRepositories {
             c.setPassword("");
         } else {
             c.setJdbcUrl(url);
-            c.setUsername(s.jobRepositoryUser());
-            c.setPassword(s.jobRepositoryPassword());
+            if (s.jobRepositoryUser() != null && !s.jobRepositoryUser().isBlank()) {
+                c.setUsername(s.jobRepositoryUser());
+                c.setPassword(s.jobRepositoryPassword());
+            }
         }
         c.setMaximumPoolSize(Math.max(4, s.threads() + 2));
         c.setPoolName("cdr-job-repository");
@@ -104,7 +106,6 @@ public final class JobRepositories {
         ensureSchema(ds, type);
         JdbcJobRepositoryFactoryBean f = new JdbcJobRepositoryFactoryBean();
         f.setDataSource(ds);
-        f.setDatabaseType(type);
         f.setTransactionManager(new JdbcTransactionManager(ds));
         try {
             f.afterPropertiesSet();
