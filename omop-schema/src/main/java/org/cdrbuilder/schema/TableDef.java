@@ -82,6 +82,22 @@ public final class TableDef {
         return columns.stream().filter(ColumnDef::primaryKey).findFirst();
     }
 
+    /**
+     * This table with some NOT NULL columns made nullable: the shape of staged input rows whose missing values a
+     * later stage derives.
+     */
+    public TableDef relaxed(java.util.Set<String> columnsAllowedNull) {
+        if (columnsAllowedNull.isEmpty()) {
+            return this;
+        }
+        List<ColumnDef> cols = new java.util.ArrayList<>();
+        for (ColumnDef c : columns) {
+            cols.add(columnsAllowedNull.contains(c.name()) && !c.primaryKey()
+                    ? new ColumnDef(c.name(), c.type(), c.maxLength(), true, false, c.remarks(), c.references()) : c);
+        }
+        return new TableDef(name, group, remarks, cols);
+    }
+
     @Override
     public String toString() {
         return name;

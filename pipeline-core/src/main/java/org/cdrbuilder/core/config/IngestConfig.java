@@ -21,11 +21,20 @@ public final class IngestConfig {
     public List<String> suppressedTables = new ArrayList<>();
     /** Per table: header name as sites write it -> column name of the schema. */
     public Map<String, Map<String, String>> columnAliases = new LinkedHashMap<>();
+    /**
+     * Per table: NOT NULL columns a site may leave empty because harmonization derives them (e.g. a drug's end
+     * date from its start date and days supply).
+     */
+    public Map<String, List<String>> derivedWhenMissing = new LinkedHashMap<>();
     /** Per table: vocabularies to search, in order, for a source value without a source concept. */
     public Map<String, List<String>> sourceVocabularies = new LinkedHashMap<>();
 
     public static IngestConfig read(Path file) {
         return ReleaseConfig.readYaml(file, IngestConfig.class);
+    }
+
+    public java.util.Set<String> derivable(String table) {
+        return java.util.Set.copyOf(derivedWhenMissing.getOrDefault(table, List.of()));
     }
 
     public Map<String, String> aliases(String table) {

@@ -84,6 +84,20 @@ public final class Row {
         return (LocalDateTime) values[i];
     }
 
+    /**
+     * The same values as a row of {@code other}, which must have the same columns in the same order (e.g. a staged
+     * table and its canonical definition). Shares the value array.
+     */
+    public Row as(TableDef other) {
+        if (other == table) {
+            return this;
+        }
+        if (other.columnCount() != table.columnCount() || !other.name().equals(table.name())) {
+            throw new IllegalArgumentException("cannot view a row of " + table + " as " + other);
+        }
+        return new Row(other, values);
+    }
+
     /** A shallow copy with its own value array. */
     public Row copy() {
         return new Row(table, values.clone());

@@ -38,7 +38,7 @@ public final class RecordMapper {
     private final List<String> missingRequired;
     private final int[] requiredColumns;
 
-    private RecordMapper(TableDef table, List<String> header, Map<String, String> aliases) {
+    private RecordMapper(TableDef table, List<String> header, Map<String, String> aliases, java.util.Set<String> derivable) {
         this.table = table;
         this.headerSize = header.size();
         this.columnOfField = new int[header.size()];
@@ -64,7 +64,7 @@ public final class RecordMapper {
         List<Integer> required = new ArrayList<>();
         for (int c = 0; c < table.columnCount(); c++) {
             ColumnDef def = table.column(c);
-            if (!def.nullable()) {
+            if (!def.nullable() && !derivable.contains(def.name())) {
                 required.add(c);
                 if (!present[c]) {
                     missing.add(def.name());
@@ -80,9 +80,18 @@ public final class RecordMapper {
      * @param aliases header names (any case) mapped to the schema's column names
      */
     public static RecordMapper forHeader(TableDef table, List<String> header, Map<String, String> aliases) {
+        return forHeader(table, header, aliases, java.util.Set.of());
+    }
+
+    /**
+     * @param derivable NOT NULL columns that may be missing in the input because a later stage derives them
+     */
+    public static RecordMapper forHeader(TableDef table, List<String> header, Map<String, String> aliases,
+                                         java.util.Set<String> derivable) {
         requireNonNull(table, "table is null");
         requireNonNull(header, "header is null");
-        return new RecordMapper(table, header, aliases == null ? Map.of() : aliases);
+        return new RecordMapper(table, header, aliases == null ? Map.of() : aliases,
+                derivable == null ? java.util.Set.of() : derivable);
     }
 
     public TableDef table() {

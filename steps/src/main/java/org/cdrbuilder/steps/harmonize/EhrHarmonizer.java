@@ -35,6 +35,7 @@ public final class EhrHarmonizer {
             "visit_detail_id");
 
     private final TableDef table;
+    private final TableDef staged;
     private final Registry registry;
     private final SiteVisitIndex visits;
     private final ConceptStandardizer concepts;
@@ -50,11 +51,13 @@ public final class EhrHarmonizer {
     private final int visitCol;
     private final int precedingVisitCol;
     private final int[] unpublishedRefs;
+    private final MissingEndDates endDates;
 
-    public EhrHarmonizer(TableDef table, Registry registry, Vocabulary vocabulary, SiteVisitIndex visits,
+    public EhrHarmonizer(TableDef table, TableDef staged, Registry registry, Vocabulary vocabulary, SiteVisitIndex visits,
                          Map<String, List<String>> sourceVocabularies, String site, String file, String srcLabel,
                          long offset, boolean suppressed) {
         this.table = table;
+        this.staged = staged;
         this.registry = registry;
         this.visits = visits;
         this.concepts = new ConceptStandardizer(vocabulary, table, sourceVocabularies);
@@ -71,11 +74,12 @@ public final class EhrHarmonizer {
         this.visitCol = table.name().equals("visit_occurrence") ? -1 : table.indexOfOrMinus1("visit_occurrence_id");
         this.precedingVisitCol = table.indexOfOrMinus1("preceding_visit_occurrence_id");
         this.unpublishedRefs = UNPUBLISHED_REFERENCES.stream().mapToInt(table::indexOfOrMinus1).filter(i -> i >= 0).toArray();
+        this.endDates = MissingEndDates.forTable(table);
     }
 
     /** Harmonizes every row of {@code staged}, writing to {@code out} and counting in {@code counts}. */
     public void run(Path staged, UnitOutputs out, UnitReport.TableCounts counts, Runnable everyRow) {
-        try (RowParquetReader r = RowParquetReader.open(staged, table)) {
+        try (RowParquetReader r = RowParquetReader.open(staged, this.staged)) {
             long ordinal = 0;
             while (r.hasNext()) {
                 Row row = r.next();
@@ -147,9 +151,12 @@ public final class EhrHarmonizer {
                 rowChanges.add(SUPPRESSED_REFERENCE);
             }
         }
+        if (endDates != null) {
+            endDates.fill(row, rowChanges::add);
+        }
         concepts.standardize(row, rowChanges::add);
         rowChanges.forEach(counts::change);
-        out.write(row);
+        out.write(row.as(table));
         if (ext != null) {
             out.write(new Row(ext).set(0, id).set("src_id", srcLabel));
         }

@@ -94,7 +94,7 @@ public final class HarmonizeStage implements Stage {
         SiteVisitIndex visits = visitIndex(ctx, site);
         String label = ctx.cached("site-labels", () -> SiteLabels.load(ctx.settings().privateDir())).label(site);
         boolean suppressed = ctx.settings().ingest().suppressedTables.contains(table.name());
-        EhrHarmonizer h = new EhrHarmonizer(table, ReferenceData.registry(ctx), ReferenceData.vocabulary(ctx), visits,
+        EhrHarmonizer h = new EhrHarmonizer(table, IngestStage.stagedTable(ctx, table.name()), ReferenceData.registry(ctx), ReferenceData.vocabulary(ctx), visits,
                 ctx.settings().ingest().sourceVocabularies, site, unit.attr("file"), label, unit.longAttr("offset"),
                 suppressed);
         UnitReport.TableCounts counts = report.table(table.name());

@@ -85,8 +85,13 @@ public final class IngestStage implements Stage {
                 null, null, null);
     }
 
+    /** The shape of staged rows of a table: NOT NULL columns that harmonization derives may be empty. */
+    public static TableDef stagedTable(BuildContext ctx, String table) {
+        return ctx.schema().table(table).relaxed(ctx.settings().ingest().derivable(table));
+    }
+
     private static UnitReport ehr(WorkUnit unit, BuildContext ctx) {
-        TableDef table = ctx.schema().table(unit.attr("table"));
+        TableDef table = stagedTable(ctx, unit.attr("table"));
         TableFileIngest.RowCheck check = null;
         if (table.name().equals("visit_occurrence")) {
             // visits are referenced by other tables through their site-local id, which must therefore be unique
@@ -97,7 +102,8 @@ public final class IngestStage implements Stage {
                     String.valueOf(row.getLong(pk)));
         }
         return TableFileIngest.run(ctx, NAME, unit, table, Path.of(unit.attr("path")), unit.attr("file"),
-                ctx.settings().ingest().aliases(table.name()), check, null);
+                ctx.settings().ingest().aliases(table.name()), ctx.settings().ingest().derivable(table.name()), check,
+                null);
     }
 
     @Override

@@ -42,6 +42,12 @@ public final class TableFileIngest {
 
     public static UnitReport run(BuildContext ctx, String stage, WorkUnit unit, TableDef table, Path file,
                                  String relativePath, Map<String, String> aliases, RowCheck check, RowShaper shaper) {
+        return run(ctx, stage, unit, table, file, relativePath, aliases, java.util.Set.of(), check, shaper);
+    }
+
+    public static UnitReport run(BuildContext ctx, String stage, WorkUnit unit, TableDef table, Path file,
+                                 String relativePath, Map<String, String> aliases, java.util.Set<String> derivable,
+                                 RowCheck check, RowShaper shaper) {
         String kind = unit.attr("kind");
         String site = unit.attrOrNull("site");
         UnitReport report = new UnitReport();
@@ -64,7 +70,7 @@ public final class TableFileIngest {
             if (in.header().isEmpty()) {
                 report.issues.add(new UnitReport.FileIssue("warning", "empty file (no header row)", null));
             } else {
-                RecordMapper mapper = RecordMapper.forHeader(table, in.header(), aliases);
+                RecordMapper mapper = RecordMapper.forHeader(table, in.header(), aliases, derivable);
                 if (!mapper.unknownColumns().isEmpty()) {
                     report.issues.add(new UnitReport.FileIssue("warning",
                             "columns not in the " + table.name() + " schema were ignored: " + mapper.unknownColumns(), 1L));
