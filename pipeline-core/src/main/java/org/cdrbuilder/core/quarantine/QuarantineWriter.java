@@ -40,6 +40,11 @@ public final class QuarantineWriter implements Closeable {
 
     /** Quarantines one source row of {@code table} found at {@code line} (or {@code pointer}) of the file. */
     public void add(String table, Long line, String pointer, Violation v) {
+        add(table, file, line, pointer, v);
+    }
+
+    /** As {@link #add(String, Long, String, Violation)} for a unit that reads several files. */
+    public void add(String table, String inFile, Long line, String pointer, Violation v) {
         if (writer == null) {
             writer = RowParquetWriter.open(target, TABLE, ParquetOptions.WORK);
         }
@@ -50,7 +55,7 @@ public final class QuarantineWriter implements Closeable {
         writer.write(new Row(TABLE)
                 .set("source_kind", sourceKind)
                 .set("site", site)
-                .set("file", file)
+                .set("file", inFile == null ? file : inFile)
                 .set("line", line)
                 .set("pointer", pointer)
                 .set("table_name", table)
