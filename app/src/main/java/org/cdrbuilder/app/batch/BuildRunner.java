@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.cdrbuilder.core.config.BuildSettings;
 import org.cdrbuilder.core.config.ConfigException;
+import org.cdrbuilder.core.io.FileTrees;
 import org.cdrbuilder.core.io.Fingerprint;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.steps.publish.ReleaseExistsException;
@@ -186,10 +186,10 @@ public final class BuildRunner implements AutoCloseable {
 
     /** Empties the version's work directory and any half-assembled release of a previous instance. */
     private void resetWork() {
-        deleteTree(ctx.settings().versionWork());
+        FileTrees.deleteTree(ctx.settings().versionWork());
         ReleaseLayout releases = new ReleaseLayout(ctx.settings().releases());
         for (String tier : ctx.settings().tiers().isEmpty() ? List.of("base") : ctx.settings().tiers()) {
-            deleteTree(releases.partial(ctx.settings().version(), tier));
+            FileTrees.deleteTree(releases.partial(ctx.settings().version(), tier));
         }
     }
 
@@ -210,18 +210,6 @@ public final class BuildRunner implements AutoCloseable {
         repository.update(execution);
     }
 
-    public static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
-    }
 
     @Override
     public void close() {

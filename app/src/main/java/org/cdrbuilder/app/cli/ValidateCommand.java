@@ -39,7 +39,7 @@ public final class ValidateCommand implements Callable<Integer> {
         BuildSettings s = common.settings();
         // a scratch work directory of its own: validation never touches a build's work or the job repository
         Path work = s.work().resolve("validate").resolve(s.version().toString());
-        org.cdrbuilder.app.batch.BuildRunner.deleteTree(work);
+        org.cdrbuilder.core.io.FileTrees.deleteTree(work);
         BuildContext ctx = new BuildContext(withWork(s, work));
         new LocalStageRunner(ctx).run(new IngestStage());
         InputValidation report = InputValidation.build(ctx.layout(), site -> site);

@@ -9,8 +9,10 @@ import java.util.Set;
 
 import org.cdrbuilder.core.row.Row;
 
+import com.carrotsearch.hppc.ByteArrayList;
 import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.LongArrayList;
+import com.carrotsearch.hppc.ShortArrayList;
 
 /**
  * The in-memory index of the standardized vocabulary that harmonization, cleaning and QA consult: per concept its
@@ -51,7 +53,7 @@ public final class Vocabulary {
             int j = order[i];
             ids[i] = rawIds[j];
             standard[i] = b.standard.get(j);
-            valid[i] = b.valid.get(j);
+            valid[i] = b.valid.get(j) == 1;
             domain[i] = b.domain.get(j);
             vocabularyOf[i] = b.vocabulary.get(j);
             conceptClass[i] = b.conceptClass.get(j);
@@ -171,11 +173,11 @@ public final class Vocabulary {
     public static final class Builder {
         private final Set<String> codeVocabularies;
         private final IntArrayList ids = new IntArrayList();
-        private final ByteList standard = new ByteList();
-        private final BoolList valid = new BoolList();
-        private final ShortList domain = new ShortList();
-        private final ShortList vocabulary = new ShortList();
-        private final ShortList conceptClass = new ShortList();
+        private final ByteArrayList standard = new ByteArrayList();
+        private final ByteArrayList valid = new ByteArrayList();
+        private final ShortArrayList domain = new ShortArrayList();
+        private final ShortArrayList vocabulary = new ShortArrayList();
+        private final ShortArrayList conceptClass = new ShortArrayList();
         private final Dict domains = new Dict();
         private final Dict vocabularies = new Dict();
         private final Dict classes = new Dict();
@@ -196,7 +198,7 @@ public final class Vocabulary {
             String vocab = r.getString(r.table().indexOf("vocabulary_id"));
             ids.add(id);
             standard.add(std == null || std.isEmpty() ? 0 : (byte) std.charAt(0));
-            valid.add(invalid == null || invalid.isEmpty());
+            valid.add((byte) (invalid == null || invalid.isEmpty() ? 1 : 0));
             domain.add(domains.id(r.getString(r.table().indexOf("domain_id"))));
             vocabulary.add(vocabularies.id(vocab));
             conceptClass.add(classes.id(r.getString(r.table().indexOf("concept_class_id"))));
@@ -246,54 +248,6 @@ public final class Vocabulary {
 
         String[] keys() {
             return names.toArray(new String[0]);
-        }
-    }
-
-    private static final class ByteList {
-        private byte[] a = new byte[1024];
-        private int n;
-
-        void add(byte b) {
-            if (n == a.length) {
-                a = Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = b;
-        }
-
-        byte get(int i) {
-            return a[i];
-        }
-    }
-
-    private static final class BoolList {
-        private boolean[] a = new boolean[1024];
-        private int n;
-
-        void add(boolean b) {
-            if (n == a.length) {
-                a = Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = b;
-        }
-
-        boolean get(int i) {
-            return a[i];
-        }
-    }
-
-    private static final class ShortList {
-        private short[] a = new short[1024];
-        private int n;
-
-        void add(short b) {
-            if (n == a.length) {
-                a = Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = b;
-        }
-
-        short get(int i) {
-            return a[i];
         }
     }
 }

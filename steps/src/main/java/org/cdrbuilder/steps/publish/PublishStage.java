@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.cdrbuilder.core.config.BuildSettings;
 import org.cdrbuilder.core.config.CodeVersion;
+import org.cdrbuilder.core.io.FileTrees;
 import org.cdrbuilder.core.io.Fingerprint;
 import org.cdrbuilder.core.ledger.Ledger;
 import org.cdrbuilder.core.parquet.PartMerger;
@@ -93,7 +93,7 @@ public final class PublishStage implements Stage {
         ReleaseLayout releases = new ReleaseLayout(ctx.settings().releases());
         Path dir = releases.partial(ctx.settings().version(), tier).resolve(table.group().releaseFolder())
                 .resolve(table.name());
-        deleteTree(dir);
+        FileTrees.deleteTree(dir);
         List<PartMerger.Part> parts;
         if (table.name().equals("_cdr_metadata")) {
             parts = List.of(writeMetadata(ctx, tier, table, dir));
@@ -330,28 +330,15 @@ public final class PublishStage implements Stage {
                     throw new ReleaseExistsException("release already published at " + published);
                 }
                 Path old = published.resolveSibling("." + published.getFileName() + ".replaced");
-                deleteTree(old);
+                FileTrees.deleteTree(old);
                 Files.move(published, old, StandardCopyOption.ATOMIC_MOVE);
                 Files.move(partial, published, StandardCopyOption.ATOMIC_MOVE);
-                deleteTree(old);
+                FileTrees.deleteTree(old);
             } else {
                 Files.move(partial, published, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move " + partial + " to " + published, e);
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 }

@@ -1,0 +1,63 @@
+package org.cdrbuilder.generator;
+
+import java.time.LocalDate;
+
+/**
+ * What to generate. Rates are fractions of participants (participant-level dirt) or of rows (row-level dirt).
+ *
+ * @param participants registry size
+ * @param seed the same seed always gives the same drop, byte for byte
+ * @param sites number of EHR sites
+ * @param cutoff the release cutoff the drop is meant for; some planted rows fall after it
+ * @param fitbitShare fraction of participants with Fitbit data
+ * @param fitbitDays days of Fitbit data per participant with a device
+ * @param dirt planted problems
+ */
+public record GeneratorSettings(int participants, long seed, int sites, LocalDate cutoff, double fitbitShare,
+                                int fitbitDays, Dirt dirt) {
+    public GeneratorSettings {
+        if (participants < 1) {
+            throw new IllegalArgumentException("participants must be >= 1");
+        }
+        if (sites < 1 || sites > SiteNames.ALL.size()) {
+            throw new IllegalArgumentException("sites must be between 1 and " + SiteNames.ALL.size());
+        }
+        if (fitbitShare < 0 || fitbitShare > 1) {
+            throw new IllegalArgumentException("fitbitShare must be in [0, 1]");
+        }
+        if (fitbitDays < 0) {
+            throw new IllegalArgumentException("fitbitDays must be >= 0");
+        }
+    }
+
+    public static GeneratorSettings defaults(int participants, long seed) {
+        return new GeneratorSettings(participants, seed, 3, LocalDate.of(2026, 10, 1), 0.2, 30, Dirt.DEFAULT);
+    }
+
+    public GeneratorSettings withDirt(Dirt d) {
+        return new GeneratorSettings(participants, seed, sites, cutoff, fitbitShare, fitbitDays, d);
+    }
+
+    public GeneratorSettings withSites(int n) {
+        return new GeneratorSettings(participants, seed, n, cutoff, fitbitShare, fitbitDays, dirt);
+    }
+
+    public GeneratorSettings withFitbit(double share, int days) {
+        return new GeneratorSettings(participants, seed, sites, cutoff, share, days, dirt);
+    }
+
+    /**
+     * Rates of planted problems. Participant-level problems are exclusive (a participant has at most one) and such
+     * participants get no row-level dirt, so every planted row is caught by exactly one rule.
+     */
+    public record Dirt(
+            double withdrawn,
+            double noPrimaryConsent,
+            double unregisteredPerson,
+            double malformedRow,
+            double unmappedCode,
+            double sourceCodeOnly) {
+        public static final Dirt DEFAULT = new Dirt(0.02, 0.02, 0.01, 0.005, 0.01, 0.2);
+        public static final Dirt NONE = new Dirt(0, 0, 0, 0, 0, 0.2);
+    }
+}
