@@ -55,9 +55,14 @@ public final class CdrSchema {
         ResourceAccessor accessor = new ClassLoaderResourceAccessor(CdrSchema.class.getClassLoader());
         DatabaseChangeLog changeLog;
         try {
-            changeLog = ChangeLogParserFactory.getInstance().getParser(CHANGELOG, accessor)
-                    .parse(CHANGELOG, new ChangeLogParameters(), accessor);
+            // the same jar twice on a class path is harmless; Liquibase would otherwise refuse to read it
+            changeLog = liquibase.Scope.child(java.util.Map.of(
+                    liquibase.GlobalConfiguration.DUPLICATE_FILE_MODE.getKey(), liquibase.GlobalConfiguration.DuplicateFileMode.WARN),
+                    () -> ChangeLogParserFactory.getInstance().getParser(CHANGELOG, accessor)
+                            .parse(CHANGELOG, new ChangeLogParameters(), accessor));
         } catch (LiquibaseException e) {
+            throw new IllegalStateException("cannot parse schema changelog " + CHANGELOG + ": " + e.getMessage(), e);
+        } catch (Exception e) {
             throw new IllegalStateException("cannot parse schema changelog " + CHANGELOG + ": " + e.getMessage(), e);
         }
         Map<String, List<ColumnDef>> columns = new LinkedHashMap<>();

@@ -129,7 +129,13 @@ public final class StageSteps {
             boolean allDone = executions.stream().allMatch(e -> e.getStatus() == BatchStatus.COMPLETED);
             if (allDone) {
                 try {
+                    long t0 = System.nanoTime();
                     stage.complete(ctx);
+                    long ms = (System.nanoTime() - t0) / 1_000_000;
+                    if (ms >= 1_000) {
+                        org.slf4j.LoggerFactory.getLogger(StageSteps.class).info("{}: completing took {} s", stage.name(),
+                                ms / 1000.0);
+                    }
                 } catch (RuntimeException e) {
                     throw e;
                 } catch (Exception e) {

@@ -35,6 +35,7 @@ final class Summary {
                     : Duration.between(s.getStartTime(), s.getEndTime());
             out.printf("  %-10s %-10s %8.1f s%n", s.getStepName(), s.getStatus(), d.toMillis() / 1000.0);
         }
+        printThroughput(out, ctx, execution);
         List<UnitReport> ingest = ctx.layout().reports(IngestStage.NAME);
         long read = 0;
         long quarantined = 0;
@@ -90,6 +91,41 @@ final class Summary {
             out.println("  run the same command again to resume from the failed step");
         }
         out.println("  log: " + log);
+    }
+
+    /**
+     * Rows and rows/s per table of the row-streaming stages: per thread (rows over the summed time of the units that
+     * read the table) and per wall-clock second of the whole stage.
+     */
+    private static void printThroughput(PrintStream out, BuildContext ctx, JobExecution execution) {
+        for (String stage : List.of(IngestStage.NAME, "harmonize")) {
+            StepExecution step = execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(stage))
+                    .findFirst().orElse(null);
+            List<UnitReport> reports = ctx.layout().reports(stage);
+            if (step == null || step.getStartTime() == null || step.getEndTime() == null || reports.isEmpty()) {
+                continue;
+            }
+            double wall = Math.max(1e-3, Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0);
+            Map<String, long[]> byTable = new TreeMap<>();
+            long total = 0;
+            for (UnitReport r : reports) {
+                if (r.tables.isEmpty()) {
+                    continue;
+                }
+                long unitRows = r.tables.values().stream().mapToLong(c -> c.in).sum();
+                total += unitRows;
+                for (Map.Entry<String, UnitReport.TableCounts> e : r.tables.entrySet()) {
+                    long[] a = byTable.computeIfAbsent(e.getKey(), k -> new long[2]);
+                    a[0] += e.getValue().in;
+                    a[1] += unitRows == 0 ? 0 : r.millis * e.getValue().in / unitRows;
+                }
+            }
+            out.printf("  %-10s %s rows in %.1f s wall = %s rows/s%n", stage, human(total), wall, human((long) (total / wall)));
+            byTable.entrySet().stream().filter(e -> e.getValue()[0] >= 1000)
+                    .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(6)
+                    .forEach(e -> out.printf("    %-22s %9s rows %9s rows/s per thread%n", e.getKey(), human(e.getValue()[0]),
+                            human((long) (e.getValue()[0] / Math.max(1e-3, e.getValue()[1] / 1000.0)))));
+        }
     }
 
     static String rootMessage(Throwable t) {

@@ -10,7 +10,6 @@ import java.util.Map;
 
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 
 
@@ -55,7 +54,7 @@ public final class PartMerger {
                 long rows = 0;
                 do {
                     Path in = nonEmpty.get(i++);
-                    try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(in),
+                    try (ParquetFileReader r = ParquetFileReader.open(new ChannelInputFile(in),
                             org.apache.parquet.HadoopFreeReadOptions.create(new NoCodecs()))) {
                         if (!r.getFooter().getFileMetaData().getSchema().equals(ParquetSchemas.messageType(table))) {
                             throw new IllegalStateException(in + " does not have the schema of " + table.name());

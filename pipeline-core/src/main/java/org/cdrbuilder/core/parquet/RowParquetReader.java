@@ -20,7 +20,6 @@ import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.io.api.Binary;
@@ -53,7 +52,7 @@ public final class RowParquetReader implements Iterator<Row>, Closeable {
         this.table = table;
         ZstdCodecFactory codecs = new ZstdCodecFactory(1);
         ParquetReadOptions options = HadoopFreeReadOptions.create(codecs);
-        this.reader = ParquetFileReader.open(new LocalInputFile(file), options);
+        this.reader = ParquetFileReader.open(new ChannelInputFile(file), options);
         MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
         List<Type> requested = new ArrayList<>();
         List<Integer> targets = new ArrayList<>();
@@ -104,7 +103,7 @@ public final class RowParquetReader implements Iterator<Row>, Closeable {
 
     /** Row count of a Parquet file from its footer, without reading data. */
     public static long countRows(Path file) {
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file),
+        try (ParquetFileReader r = ParquetFileReader.open(new ChannelInputFile(file),
                 HadoopFreeReadOptions.create(new ZstdCodecFactory(1)))) {
             return r.getRecordCount();
         } catch (IOException e) {

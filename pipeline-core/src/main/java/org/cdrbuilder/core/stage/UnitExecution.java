@@ -24,6 +24,11 @@ public final class UnitExecution {
             throw e;
         }
         ctx.progress().unitDone();
-        LOG.debug("{} unit {} done in {} ms", stage.name(), unit.id(), (System.nanoTime() - t0) / 1_000_000);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (ms >= 2_000) {
+            LOG.info("{} unit {} took {} s", stage.name(), unit.id(), ms / 1000.0);
+        } else {
+            LOG.debug("{} unit {} done in {} ms", stage.name(), unit.id(), ms);
+        }
     }
 }

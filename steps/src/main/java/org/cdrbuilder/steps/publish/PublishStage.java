@@ -88,6 +88,7 @@ public final class PublishStage implements Stage {
 
     @Override
     public void run(WorkUnit unit, BuildContext ctx) {
+        long started = System.nanoTime();
         String tier = unit.attr("tier");
         TableDef table = ctx.schema().table(unit.attr("table"));
         ReleaseLayout releases = new ReleaseLayout(ctx.settings().releases());
@@ -120,6 +121,7 @@ public final class PublishStage implements Stage {
         report.details.put("files", files);
         report.details.put("tier", tier);
         ctx.progress().rows(table.name(), rows);
+        report.millis = (System.nanoTime() - started) / 1_000_000;
         ctx.layout().writeReport(NAME, report);
     }
 
