@@ -171,22 +171,18 @@ class SurveyRdrPayloadsTest {
     }
 
     @Test
-    void familyHistory_87AnswersWithSkips_andThreeAnswerCodesTooLongForTheSchema() throws IOException {
+    void familyHistory_87AnswersWithSkips_includingAnswerCodesLongerThanCdm50() throws IOException {
         read("questionnaire_family_history_resp.json", "FamilyHistory");
 
-        // value_source_value is VARCHAR(50) (like Athena's concept_code); a cut code would be another code
-        assertThat(sink.quarantined).extracting(RecordingSink.Quarantined::pointer, q -> q.violation().field(),
-                        q -> q.violation().reason(), q -> q.violation().value())
-                .containsExactly(
-                        tuple("/group/question/13/answer/0", "value_source_value", "longer than 50 characters (54)",
-                                "GrandparentCirculatoryCondition_CongestiveHeartFailure"),
-                        tuple("/group/question/13/answer/1", "value_source_value", "longer than 50 characters (58)",
-                                "GrandparentCirculatoryCondition_CoronaryArteryHeartDisease"),
-                        tuple("/group/question/18/answer/0", "value_source_value", "longer than 50 characters (51)",
-                                "GrandparentSkeletalMuscularCondition_Osteoarthritis"));
-        assertThat(sink.observations()).hasSize(87 - 3);
+        // value_source_value is widened to VARCHAR(255) in the schema: real answer codes exceed OMOP's 50
+        assertThat(sink.quarantined).isEmpty();
+        assertThat(sink.observations()).hasSize(87);
         assertThat(sink.observations()).extracting(r -> r.get("observation_id"))
-                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 87 - 3).boxed().toList());
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 87).boxed().toList());
+        assertThat(sink.observations()).extracting(r -> r.get("value_source_value"))
+                .contains("GrandparentCirculatoryCondition_CongestiveHeartFailure",
+                        "GrandparentCirculatoryCondition_CoronaryArteryHeartDisease",
+                        "GrandparentSkeletalMuscularCondition_Osteoarthritis");
         assertThat(sink.observations("6485")).extracting(r -> r.get("value_source_value")).containsExactly(
                 "SiblingMentalCondition_AnxietyPanic", "SiblingMentalCondition_Depression",
                 "SiblingMentalCondition_DrugUse");

@@ -285,7 +285,7 @@ class SurveyResponseReaderTest {
                    {"linkId": "%s", "answer": [{"valueString": "code just fits"}]},
                    {"linkId": "answerCodeTooLong", "answer": [{"valueCoding": {"code": "%s"}}]}
                  ]}
-                """.formatted("Q".repeat(51), "Q".repeat(50), "A".repeat(51));
+                """.formatted("Q".repeat(256), "Q".repeat(255), "A".repeat(256));
 
         reader.read(TestFiles.write(dir.resolve("bad.json"), response), sink);
 
@@ -297,7 +297,7 @@ class SurveyResponseReaderTest {
         assertThat(sink.observations()).extracting(r -> r.get("observation_source_value"), r -> r.get("value_as_string"),
                         r -> r.get("value_as_number"), r -> r.get("observation_id"))
                 .containsExactly(tuple("ok", "fine", null, 0L), tuple("child", null, 3.0, 1L),
-                        tuple("Q".repeat(50), "code just fits", null, 2L));
+                        tuple("Q".repeat(255), "code just fits", null, 2L));
         assertThat(sink.quarantined).allSatisfy(q -> {
             assertThat(q.table()).isEqualTo("observation");
             assertThat(q.line()).isNull();
@@ -328,10 +328,10 @@ class SurveyResponseReaderTest {
                         tuple("/item/15/answer/0", null, "answer is not a JSON object", "Yes"),
                         tuple("/item/16/answer/0", "observation_source_value",
                                 "question has neither a code nor a linkId", null),
-                        tuple("/item/17/answer/0", "observation_source_value", "longer than 50 characters (51)",
-                                "Q".repeat(51)),
-                        tuple("/item/19/answer/0", "value_source_value", "longer than 50 characters (51)",
-                                "A".repeat(51)));
+                        tuple("/item/17/answer/0", "observation_source_value", "longer than 255 characters (256)",
+                                "Q".repeat(256)),
+                        tuple("/item/19/answer/0", "value_source_value", "longer than 255 characters (256)",
+                                "A".repeat(256)));
     }
 
     @Test
