@@ -19,6 +19,8 @@ public final class UnitReport {
     public String file;
     public String sha256;
     public long bytes;
+    /** Every input file the unit read, with its fingerprint (one entry for single-file units). */
+    public List<InputFile> inputs = new ArrayList<>();
     /** Problems that concern the whole file (unknown columns, unreadable remainder...). */
     public List<FileIssue> issues = new ArrayList<>();
     public Map<String, TableCounts> tables = new TreeMap<>();
@@ -28,6 +30,22 @@ public final class UnitReport {
 
     public TableCounts table(String name) {
         return tables.computeIfAbsent(name, k -> new TableCounts());
+    }
+
+    /** An input file and its fingerprint. */
+    public static final class InputFile {
+        public String file;
+        public long bytes;
+        public String sha256;
+
+        public InputFile() {
+        }
+
+        public InputFile(String file, long bytes, String sha256) {
+            this.file = file;
+            this.bytes = bytes;
+            this.sha256 = sha256;
+        }
     }
 
     /** A file-level finding. */

@@ -144,6 +144,41 @@ public final class DropLayout {
         return out;
     }
 
+    /** Files directly in {@code <drop>/<folder>/} with one of the extensions, sorted; others are listed as ignored. */
+    public List<Path> jsonFiles(String folder, List<Ignored> ignored) {
+        Path dir = drop.resolve(folder);
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        for (Path f : list(dir)) {
+            String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (Files.isRegularFile(f) && (name.endsWith(".json") || name.endsWith(".ndjson"))) {
+                out.add(f);
+            } else {
+                ignored.add(new Ignored(null, rel(f), "not a .json or .ndjson file"));
+            }
+        }
+        return out;
+    }
+
+    /** Participant folders {@code <drop>/fitbit/P<number>/}, sorted; anything else is listed as ignored. */
+    public List<Path> fitbitFolders(List<Ignored> ignored) {
+        Path dir = drop.resolve("fitbit");
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        for (Path p : list(dir)) {
+            if (Files.isDirectory(p) && p.getFileName().toString().matches("[Pp]?[0-9]{1,18}")) {
+                out.add(p);
+            } else {
+                ignored.add(new Ignored(null, rel(p), "not a participant folder (expected P<number>)"));
+            }
+        }
+        return out;
+    }
+
     private String rel(Path p) {
         return drop.relativize(p).toString().replace('\\', '/');
     }

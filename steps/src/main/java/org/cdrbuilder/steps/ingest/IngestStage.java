@@ -17,6 +17,8 @@ import org.cdrbuilder.core.stage.WorkLayout;
 import org.cdrbuilder.core.stage.WorkUnit;
 import org.cdrbuilder.core.validate.Violation;
 import org.cdrbuilder.schema.TableDef;
+import org.cdrbuilder.steps.common.ReferenceData;
+import org.cdrbuilder.steps.ingest.survey.SurveyResponseReader;
 
 import com.carrotsearch.hppc.LongHashSet;
 
@@ -37,20 +39,30 @@ public final class IngestStage implements Stage {
         return new DropLayout(ctx.settings().drop(), ctx.settings().vocabulary());
     }
 
+    /** Source folders of participant-provided JSON inputs, by unit kind. */
+    static final Map<String, String> JSON_SOURCES = Map.of("survey", "surveys", "pm", "physical_measurements");
+    static final int MAX_FILES_PER_UNIT = 2000;
+    static final long MAX_BYTES_PER_UNIT = 256L << 20;
+
     @Override
     public List<WorkUnit> plan(BuildContext ctx) {
         DropLayout drop = drop(ctx);
-        List<DropLayout.Ignored> ignored = new ArrayList<>();
-        List<WorkUnit> units = new ArrayList<>();
         if (!Files.isRegularFile(drop.registryFile())) {
             throw new InputsRejectedException("participant registry not found: " + drop.registryFile());
         }
-        units.add(new WorkUnit("registry", Map.of("kind", "registry")));
-        List<DropLayout.InputFile> vocab = drop.vocabularyFiles(ignored);
-        if (vocab.stream().noneMatch(f -> f.table().equals("concept"))) {
+        List<WorkUnit> units = discover(ctx, new ArrayList<>());
+        if (units.stream().noneMatch(u -> "concept".equals(u.attrOrNull("table")))) {
             throw new InputsRejectedException("no CONCEPT.csv in the vocabulary directory " + ctx.settings().vocabulary());
         }
-        for (DropLayout.InputFile f : vocab) {
+        return units;
+    }
+
+    /** Every unit of the drop, in a deterministic order; files that are not inputs are added to {@code ignored}. */
+    private static List<WorkUnit> discover(BuildContext ctx, List<DropLayout.Ignored> ignored) {
+        DropLayout drop = drop(ctx);
+        List<WorkUnit> units = new ArrayList<>();
+        units.add(new WorkUnit("registry", Map.of("kind", "registry")));
+        for (DropLayout.InputFile f : drop.vocabularyFiles(ignored)) {
             units.add(new WorkUnit("vocab." + f.table(), Map.of("kind", "vocabulary", "table", f.table(),
                     "path", f.path().toString(), "file", f.relativePath())));
         }
@@ -65,18 +77,45 @@ public final class IngestStage implements Stage {
             attrs.put("file", f.relativePath());
             units.add(new WorkUnit("ehr." + WorkUnit.safe(f.site()) + "." + f.table(), attrs));
         }
+        for (String kind : List.of("survey", "pm")) {
+            List<Path> files = drop.jsonFiles(JSON_SOURCES.get(kind), ignored);
+            List<FileShards.Shard> shards = FileShards.plan(files, MAX_FILES_PER_UNIT, MAX_BYTES_PER_UNIT);
+            for (int i = 0; i < shards.size(); i++) {
+                units.add(new WorkUnit(String.format("%s.%05d", kind, i), Map.of("kind", kind,
+                        "from", String.valueOf(shards.get(i).from()), "to", String.valueOf(shards.get(i).to()))));
+            }
+        }
         return units;
     }
 
+    /** The files of a sharded unit, re-listed from the drop. */
+    private static List<Path> shardFiles(WorkUnit unit, List<Path> all) {
+        int from = Integer.parseInt(unit.attr("from"));
+        int to = Integer.parseInt(unit.attr("to"));
+        if (to > all.size()) {
+            throw new IllegalStateException("the drop changed while it was being built: unit " + unit.id()
+                    + " expects " + to + " files but there are " + all.size());
+        }
+        return all.subList(from, to);
+    }
+
     @Override
-    public void run(WorkUnit unit, BuildContext ctx) {
+    public void run(WorkUnit unit, BuildContext ctx) throws java.io.IOException {
         UnitReport report = switch (unit.attr("kind")) {
             case "registry" -> RegistryIngest.run(ctx, NAME, unit, drop(ctx));
             case "vocabulary" -> vocabulary(unit, ctx);
             case "ehr" -> ehr(unit, ctx);
+            case "survey" -> survey(unit, ctx);
             default -> throw new IllegalArgumentException("unknown ingest unit kind " + unit.attr("kind"));
         };
         ctx.layout().writeReport(NAME, report);
+    }
+
+    private static UnitReport survey(WorkUnit unit, BuildContext ctx) throws java.io.IOException {
+        List<Path> files = shardFiles(unit, drop(ctx).jsonFiles(JSON_SOURCES.get("survey"), new ArrayList<>()));
+        SurveyResponseReader reader = new SurveyResponseReader(ReferenceData.vocabulary(ctx));
+        return JsonSourceIngest.run(ctx, NAME, unit, files, "surveys/ (files " + unit.attr("from") + "-"
+                + unit.attr("to") + ")", reader::read);
     }
 
     private static UnitReport vocabulary(WorkUnit unit, BuildContext ctx) {
@@ -109,11 +148,7 @@ public final class IngestStage implements Stage {
     @Override
     public void complete(BuildContext ctx) {
         List<DropLayout.Ignored> ignored = new ArrayList<>();
-        DropLayout drop = drop(ctx);
-        Set<String> accepted = new HashSet<>(ctx.settings().ingest().ehrTables);
-        accepted.addAll(ctx.settings().ingest().suppressedTables);
-        drop.vocabularyFiles(ignored);
-        drop.ehrFiles(accepted, ignored);
+        discover(ctx, ignored);
         WorkLayout.writeJson(ctx.layout().state(IGNORED_STATE), ignored);
     }
 }

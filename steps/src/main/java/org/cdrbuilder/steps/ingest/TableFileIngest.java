@@ -135,6 +135,7 @@ public final class TableFileIngest {
                 out.writer(outTable);
             }
             report.sha256 = in.sha256();
+            report.inputs.add(new UnitReport.InputFile(relativePath, report.bytes, report.sha256));
             out.commit();
         }
         report.millis = (System.nanoTime() - started) / 1_000_000;

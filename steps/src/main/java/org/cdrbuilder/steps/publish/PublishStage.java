@@ -154,7 +154,9 @@ public final class PublishStage implements Stage {
     static String inputFingerprint(BuildContext ctx) {
         StringBuilder sb = new StringBuilder();
         for (UnitReport r : ctx.layout().reports(IngestStage.NAME)) {
-            sb.append(r.file).append('=').append(r.sha256).append('\n');
+            for (UnitReport.InputFile f : r.inputs) {
+                sb.append(f.file).append('=').append(f.sha256).append('\n');
+            }
         }
         return Fingerprint.sha256(sb.toString());
     }
@@ -259,17 +261,19 @@ public final class PublishStage implements Stage {
     private static List<Map<String, Object>> inputs(BuildContext ctx, SiteLabels labels) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (UnitReport r : ctx.layout().reports(IngestStage.NAME)) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            String file = r.file;
-            if (r.site != null) {
-                String label = safeLabel(labels, r.site);
-                file = file.replace("ehr/" + r.site + "/", "ehr/" + label + "/");
+            for (UnitReport.InputFile f : r.inputs) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                String file = f.file;
+                if (r.site != null) {
+                    String label = safeLabel(labels, r.site);
+                    file = file.replace("ehr/" + r.site + "/", "ehr/" + label + "/");
+                }
+                m.put("file", file);
+                m.put("kind", r.sourceKind);
+                m.put("bytes", f.bytes);
+                m.put("sha256", f.sha256);
+                out.add(m);
             }
-            m.put("file", file);
-            m.put("kind", r.sourceKind);
-            m.put("bytes", r.bytes);
-            m.put("sha256", r.sha256);
-            out.add(m);
         }
         return out;
     }
