@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.cdrbuilder.core.parquet.RowParquetReader;
-import org.cdrbuilder.core.registry.Participant;
 import org.cdrbuilder.core.registry.Registry;
 import org.cdrbuilder.core.row.Row;
 import org.cdrbuilder.core.stage.SandboxTables;
@@ -23,9 +22,9 @@ import org.cdrbuilder.schema.TableDef;
  * {@code _ext} provenance with the site's masked label.
  */
 public final class EhrHarmonizer {
-    public static final String NOT_IN_REGISTRY = "participant_not_in_registry";
-    public static final String NO_PRIMARY_CONSENT = "no_primary_consent";
-    public static final String WITHDRAWN = "participant_withdrawn";
+    public static final String NOT_IN_REGISTRY = RegistryFilter.NOT_IN_REGISTRY;
+    public static final String NO_PRIMARY_CONSENT = RegistryFilter.NO_PRIMARY_CONSENT;
+    public static final String WITHDRAWN = RegistryFilter.WITHDRAWN;
     public static final String SUPPRESSED_TABLE = "table_always_published_empty";
     public static final String EHR_PERSON = "ehr_person_replaced_by_registry_person";
     public static final String VISIT_NOT_FOUND = "visit_reference_not_found_set_to_null";
@@ -36,7 +35,7 @@ public final class EhrHarmonizer {
 
     private final TableDef table;
     private final TableDef staged;
-    private final Registry registry;
+    private final RegistryFilter filter;
     private final SiteVisitIndex visits;
     private final ConceptStandardizer concepts;
     private final String site;
@@ -58,7 +57,7 @@ public final class EhrHarmonizer {
                          long offset, boolean suppressed) {
         this.table = table;
         this.staged = staged;
-        this.registry = registry;
+        this.filter = new RegistryFilter(registry);
         this.visits = visits;
         this.concepts = new ConceptStandardizer(vocabulary, table, sourceVocabularies);
         this.site = site;
@@ -108,17 +107,7 @@ public final class EhrHarmonizer {
         if (personCol < 0) {
             return null;
         }
-        Participant p = registry.get(row.getLong(personCol));
-        if (p == null) {
-            return NOT_IN_REGISTRY;
-        }
-        if (!p.hasPrimaryConsent()) {
-            return NO_PRIMARY_CONSENT;
-        }
-        if (p.withdrawn()) {
-            return WITHDRAWN;
-        }
-        return null;
+        return filter.removal(row.getLong(personCol));
     }
 
     private final java.util.Set<String> rowChanges = new java.util.TreeSet<>();

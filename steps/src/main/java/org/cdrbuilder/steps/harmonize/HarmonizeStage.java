@@ -47,6 +47,10 @@ public final class HarmonizeStage implements Stage {
         Set<String> sites = new TreeSet<>();
         List<WorkUnit> units = new ArrayList<>();
         for (UnitReport r : ingest) {
+            if (ParticipantSourceHarmonizer.TABLES.containsKey(r.sourceKind)) {
+                units.add(new WorkUnit(r.unit, Map.of("kind", r.sourceKind, "ingestUnit", r.unit)));
+                continue;
+            }
             if (!"ehr".equals(r.sourceKind)) {
                 continue;
             }
@@ -58,7 +62,8 @@ public final class HarmonizeStage implements Stage {
             attrs.put("table", table);
             attrs.put("file", r.file);
             attrs.put("ingestUnit", r.unit);
-            attrs.put("offset", String.valueOf(offsets.get(r.unit)));
+            Long offset = offsets.get(IdPlan.key(r.unit, table));
+            attrs.put("offset", String.valueOf(offset == null ? 0 : offset));
             units.add(new WorkUnit(r.unit, attrs));
         }
         SiteLabels.assign(ctx.settings().privateDir(), sites);
@@ -79,6 +84,7 @@ public final class HarmonizeStage implements Stage {
             switch (unit.attr("kind")) {
                 case "ehr" -> ehr(unit, ctx, out, report);
                 case "person" -> person(ctx, out, report);
+                case "survey", "pm", "fitbit" -> participantSource(unit, ctx, out, report);
                 default -> throw new IllegalArgumentException("unknown harmonize unit kind " + unit.attr("kind"));
             }
             out.commit();
@@ -108,6 +114,21 @@ public final class HarmonizeStage implements Stage {
         ctx.progress().rows(table.name(), n[0] & 0x3fff);
     }
 
+    private static void participantSource(WorkUnit unit, BuildContext ctx, UnitOutputs out, UnitReport report) {
+        String ingestUnit = unit.attr("ingestUnit");
+        ParticipantSourceHarmonizer h = new ParticipantSourceHarmonizer(unit.attr("kind"), ingestUnit,
+                new RegistryFilter(ReferenceData.registry(ctx)), ReferenceData.vocabulary(ctx),
+                ctx.settings().ingest().sourceVocabularies, idPlan(ctx));
+        long[] n = {0};
+        h.run(table -> ctx.layout().output(IngestStage.NAME, table, ingestUnit), out, report, () -> {
+            if ((++n[0] & 0x3fff) == 0) {
+                ctx.progress().rows(unit.attr("kind"), 0x4000);
+                ctx.faults().checkpoint(NAME, unit.id(), n[0]);
+            }
+        });
+        ctx.progress().rows(unit.attr("kind"), n[0] & 0x3fff);
+    }
+
     /** The visit index of a site, shared by that site's units (built from its staged visits, if any). */
     static SiteVisitIndex visitIndex(BuildContext ctx, String site) {
         return ctx.cached("visits:" + site, () -> {
@@ -117,7 +138,8 @@ public final class HarmonizeStage implements Stage {
                 return SiteVisitIndex.empty();
             }
             Map<String, Long> offsets = idPlan(ctx);
-            return SiteVisitIndex.build(staged, ctx.schema().table("visit_occurrence"), offsets.get(unitId));
+            return SiteVisitIndex.build(staged, ctx.schema().table("visit_occurrence"),
+                    offsets.get(IdPlan.key(unitId, "visit_occurrence")));
         });
     }
 
@@ -146,6 +168,9 @@ public final class HarmonizeStage implements Stage {
             tables.add(t.name());
         }
         for (TableDef t : ctx.schema().tables(TableGroup.EXT)) {
+            tables.add(t.name());
+        }
+        for (TableDef t : ctx.schema().tables(TableGroup.WEARABLES)) {
             tables.add(t.name());
         }
         tables.add("_id_mapping");

@@ -18,6 +18,7 @@ import org.cdrbuilder.core.stage.WorkUnit;
 import org.cdrbuilder.core.validate.Violation;
 import org.cdrbuilder.schema.TableDef;
 import org.cdrbuilder.steps.common.ReferenceData;
+import org.cdrbuilder.steps.ingest.fitbit.FitbitReader;
 import org.cdrbuilder.steps.ingest.survey.SurveyResponseReader;
 
 import com.carrotsearch.hppc.LongHashSet;
@@ -43,6 +44,7 @@ public final class IngestStage implements Stage {
     static final Map<String, String> JSON_SOURCES = Map.of("survey", "surveys", "pm", "physical_measurements");
     static final int MAX_FILES_PER_UNIT = 2000;
     static final long MAX_BYTES_PER_UNIT = 256L << 20;
+    static final int MAX_FITBIT_PARTICIPANTS_PER_UNIT = 200;
 
     @Override
     public List<WorkUnit> plan(BuildContext ctx) {
@@ -85,6 +87,12 @@ public final class IngestStage implements Stage {
                         "from", String.valueOf(shards.get(i).from()), "to", String.valueOf(shards.get(i).to()))));
             }
         }
+        List<Path> fitbit = drop.fitbitFolders(ignored);
+        List<FileShards.Shard> shards = FileShards.plan(fitbit, MAX_FITBIT_PARTICIPANTS_PER_UNIT, MAX_BYTES_PER_UNIT);
+        for (int i = 0; i < shards.size(); i++) {
+            units.add(new WorkUnit(String.format("fitbit.%05d", i), Map.of("kind", "fitbit",
+                    "from", String.valueOf(shards.get(i).from()), "to", String.valueOf(shards.get(i).to()))));
+        }
         return units;
     }
 
@@ -106,6 +114,7 @@ public final class IngestStage implements Stage {
             case "vocabulary" -> vocabulary(unit, ctx);
             case "ehr" -> ehr(unit, ctx);
             case "survey" -> survey(unit, ctx);
+            case "fitbit" -> fitbit(unit, ctx);
             default -> throw new IllegalArgumentException("unknown ingest unit kind " + unit.attr("kind"));
         };
         ctx.layout().writeReport(NAME, report);
@@ -116,6 +125,19 @@ public final class IngestStage implements Stage {
         SurveyResponseReader reader = new SurveyResponseReader(ReferenceData.vocabulary(ctx));
         return JsonSourceIngest.run(ctx, NAME, unit, files, "surveys/ (files " + unit.attr("from") + "-"
                 + unit.attr("to") + ")", reader::read);
+    }
+
+    /** Fitbit responses of a range of participant folders; the person is the folder's participant number. */
+    private static UnitReport fitbit(WorkUnit unit, BuildContext ctx) throws java.io.IOException {
+        List<Path> folders = shardFiles(unit, drop(ctx).fitbitFolders(new ArrayList<>()));
+        List<Path> files = new ArrayList<>();
+        for (Path folder : folders) {
+            files.addAll(drop(ctx).jsonFiles(ctx.settings().drop().relativize(folder).toString(), new ArrayList<>()));
+        }
+        FitbitReader reader = new FitbitReader();
+        return JsonSourceIngest.run(ctx, NAME, unit, files, "fitbit/ (participants " + unit.attr("from") + "-"
+                + unit.attr("to") + ")", (file, sink) -> reader.read(file,
+                org.cdrbuilder.core.registry.Participant.parseNumber(file.getParent().getFileName().toString()), sink));
     }
 
     private static UnitReport vocabulary(WorkUnit unit, BuildContext ctx) {
