@@ -29,7 +29,8 @@ class GeneratedDropTest {
     @BeforeAll
     static void build() throws Exception {
         Path gen = tmp.resolve("gen");
-        assertThat(Cdr.execute("generate", "--participants", "400", "--seed", "7", "--out", gen.toString())).isZero();
+        assertThat(Cdr.execute("generate", "--participants", "400", "--seed", "7", "--fitbit-days", "2", "--out",
+                gen.toString())).isZero();
         planted = WorkLayout.readJson(gen.resolve("planted.json"), Planted.class);
         TestSettings.of(tmp, gen.resolve("drop"), gen.resolve("vocabulary"));
         assertThat(Cdr.execute("build", "--config", tmp.resolve("config/release.yaml").toString(),
@@ -41,7 +42,8 @@ class GeneratedDropTest {
     @Test
     void generator_isDeterministicForASeed() throws Exception {
         Path again = tmp.resolve("again");
-        assertThat(Cdr.execute("generate", "--participants", "400", "--seed", "7", "--out", again.toString())).isZero();
+        assertThat(Cdr.execute("generate", "--participants", "400", "--seed", "7", "--fitbit-days", "2", "--out",
+                again.toString())).isZero();
         List<Path> files;
         try (Stream<Path> s = Files.walk(tmp.resolve("gen"))) {
             files = s.filter(Files::isRegularFile).sorted().toList();
@@ -76,13 +78,59 @@ class GeneratedDropTest {
     void samePersonIdInEveryTable_andEveryPersonIsPublished() {
         try (Duck duck = new Duck()) {
             String person = "'" + release.resolve("omop/person") + "/*.parquet'";
-            for (String t : List.of("visit_occurrence", "condition_occurrence", "drug_exposure", "measurement",
-                    "procedure_occurrence", "observation_period")) {
-                assertThat(duck.count("select count(*) from '" + release.resolve("omop").resolve(t) + "/*.parquet' x "
+            for (String t : List.of("omop/visit_occurrence", "omop/condition_occurrence", "omop/drug_exposure",
+                    "omop/measurement", "omop/procedure_occurrence", "omop/observation_period", "omop/observation",
+                    "omop/survey_conduct", "wearables/heart_rate_minute_level", "wearables/steps_intraday",
+                    "wearables/sleep_level", "wearables/activity_summary", "wearables/device")) {
+                String table = "'" + release.resolve(t) + "/*.parquet'";
+                assertThat(duck.count("select count(*) from " + table)).as(t + " has rows").isPositive();
+                assertThat(duck.count("select count(*) from " + table + " x "
                         + "where not exists (select 1 from " + person + " p where p.person_id = x.person_id)"))
                         .as(t + " rows whose person is not published").isZero();
             }
             assertThat(duck.count("select count(*) from " + person)).isEqualTo(planted.expectedPublished("person"));
+        }
+    }
+
+    @Test
+    void surveys_answersPointToTheirResponse_andDemographicsComeFromTheBasics() {
+        try (Duck duck = new Duck()) {
+            String obs = "'" + release.resolve("omop/observation") + "/*.parquet'";
+            String sc = "'" + release.resolve("omop/survey_conduct") + "/*.parquet'";
+            String person = "'" + release.resolve("omop/person") + "/*.parquet'";
+            String ext = "'" + release.resolve("omop/person_ext") + "/*.parquet'";
+            assertThat(duck.count("select count(*) from " + obs + " o where questionnaire_response_id is null "
+                    + "or not exists (select 1 from " + sc + " s where s.survey_conduct_id = o.questionnaire_response_id "
+                    + "and s.person_id = o.person_id)")).isZero();
+            assertThat(duck.count("select count(distinct survey_concept_id) from " + sc)).isEqualTo(7);
+            assertThat(duck.count("select count(*) from " + obs + " where observation_type_concept_id <> 45905771")).isZero();
+            // gender from the Gender_GenderIdentity answer agrees with sex at birth for most participants
+            assertThat(duck.count("select count(*) from " + person + " p join " + ext + " e using (person_id) "
+                    + "where (p.gender_concept_id = 8507 and e.sex_at_birth_concept_id = 1585846) "
+                    + "or (p.gender_concept_id = 8532 and e.sex_at_birth_concept_id = 1585847)"))
+                    .isGreaterThan(duck.count("select count(*) from " + person) * 8 / 10);
+            assertThat(duck.count("select count(*) from " + person + " where race_concept_id = 2000000008")).isPositive();
+            assertThat(duck.count("select count(*) from " + ext + " where state_of_residence_concept_id <> 0")).isPositive();
+        }
+    }
+
+    @Test
+    void physicalMeasurements_meansAndSessionVisits() {
+        try (Duck duck = new Duck()) {
+            String m = "'" + release.resolve("omop/measurement") + "/*.parquet'";
+            String v = "'" + release.resolve("omop/visit_occurrence") + "/*.parquet'";
+            long sessions = duck.count("select count(*) from " + v + " where visit_type_concept_id = 44818519");
+            assertThat(sessions).isPositive();
+            assertThat(duck.count("select count(*) from " + m + " where measurement_source_value = "
+                    + "'blood-pressure-systolic-mean'")).isEqualTo(sessions);
+            // the systolic mean is the mean of readings 2 and 3 of the same session
+            assertThat(duck.count("select count(*) from " + m + " mean join " + m + " r2 using (visit_occurrence_id) join "
+                    + m + " r3 using (visit_occurrence_id) where mean.measurement_source_value = 'blood-pressure-systolic-mean' "
+                    + "and r2.measurement_source_value = 'blood-pressure-systolic-2' and r3.measurement_source_value = "
+                    + "'blood-pressure-systolic-3' and abs(mean.value_as_number - (r2.value_as_number + r3.value_as_number) / 2) > 0.01"))
+                    .isZero();
+            assertThat(duck.count("select count(*) from " + m + " where measurement_type_concept_id = 44818701 "
+                    + "and unit_source_value in ('[in_i]', '[lb_av]')")).isZero();
         }
     }
 

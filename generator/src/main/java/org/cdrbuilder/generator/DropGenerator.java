@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * Writes a realistic raw drop: {@code <out>/drop/} (participant registry, EHR submissions of several sites) and
+ * Writes a realistic raw drop: {@code <out>/drop/} (participant registry, surveys, physical measurements, Fitbit,
+ * EHR submissions of several sites) and
  * {@code <out>/vocabulary/} (a real Athena vocabulary subset covering every code used), plus
  * {@code <out>/planted.json} describing the planted problems and what a correct build does with them.
  * Deterministic for a seed; streams participants one at a time, so memory does not grow with the drop.
@@ -64,11 +65,21 @@ public final class DropGenerator {
             }
             supersededSubmission(drop, sites.get(0).name);
             EhrHistory ehr = new EhrHistory(clinical, settings, planted);
-            try (Writer registry = Files.newBufferedWriter(drop.resolve("participants/participants.csv"), StandardCharsets.UTF_8)) {
+            SurveyCatalog surveyCatalog = SurveyCatalog.load();
+            FitbitWriter fitbit = new FitbitWriter(drop, settings, planted);
+            try (Writer registry = Files.newBufferedWriter(drop.resolve("participants/participants.csv"), StandardCharsets.UTF_8);
+                 SurveyWriter surveys = new SurveyWriter(surveyCatalog, drop, planted);
+                 PmWriter pm = new PmWriter(drop, planted)) {
                 Csv.raw(registry, REGISTRY_HEADER);
                 for (int i = 0; i < settings.participants(); i++) {
                     SyntheticPerson p = new SyntheticPerson(i, settings);
                     writeRegistryRow(registry, p, planted);
+                    if (p.kind != SyntheticPerson.Kind.NO_PRIMARY_CONSENT) {
+                        SplittableRandom pp = p.participantProvided();
+                        surveys.write(p, removal(p), pp);
+                        pm.write(p, removal(p), pp);
+                        fitbit.write(p, removal(p), pp);
+                    }
                     if (p.hasEhr()) {
                         SplittableRandom r = p.history();
                         String removal = removal(p);

@@ -24,6 +24,14 @@ public final class Planted {
         generated.merge(table, 1L, Long::sum);
     }
 
+    synchronized void generated(String table, long rows) {
+        generated.merge(table, rows, Long::sum);
+    }
+
+    synchronized void removed(String rule, String table, long rows) {
+        removed.computeIfAbsent(rule, k -> new TreeMap<>()).merge(table, rows, Long::sum);
+    }
+
     synchronized void quarantined(String table) {
         quarantined.merge(table, 1L, Long::sum);
     }

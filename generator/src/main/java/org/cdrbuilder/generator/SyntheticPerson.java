@@ -73,6 +73,11 @@ final class SyntheticPerson {
         return new SplittableRandom(mix(rngSeed ^ 0x5DEECE66DL));
     }
 
+    /** The random stream of the participant's surveys, measurements and wearable data. */
+    SplittableRandom participantProvided() {
+        return new SplittableRandom(mix(rngSeed ^ 0x2545F4914F6CDD1DL));
+    }
+
     boolean registered() {
         return true;
     }

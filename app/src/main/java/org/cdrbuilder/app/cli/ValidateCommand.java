@@ -54,7 +54,7 @@ public final class ValidateCommand implements Callable<Integer> {
     private static BuildSettings withWork(BuildSettings s, Path work) {
         return new BuildSettings(s.configDir(), s.drop(), s.vocabulary(), s.releases(), work.getParent(),
                 s.privateDir(), s.version(), s.cutoffDate(), s.tiers(), s.threads(), s.jobRepositoryUrl(),
-                s.jobRepositoryUser(), s.jobRepositoryPassword(), s.parquet(), s.ingest(), s.rulesFile(),
+                s.jobRepositoryUser(), s.jobRepositoryPassword(), s.parquet(), s.ingest(), s.demographics(), s.rulesFile(),
                 s.tierProfilesDir(), s.qaDir());
     }
 

@@ -32,6 +32,7 @@ public record BuildSettings(
         String jobRepositoryPassword,
         ParquetOptions parquet,
         IngestConfig ingest,
+        DemographicsConfig demographics,
         Path rulesFile,
         Path tierProfilesDir,
         Path qaDir) {
@@ -98,9 +99,13 @@ public record BuildSettings(
         if (!Files.isRegularFile(ingestFile)) {
             throw new ConfigException("ingest config not found: " + ingestFile);
         }
+        Path demographicsFile = dir.resolve(c.demographics);
+        if (!Files.isRegularFile(demographicsFile)) {
+            throw new ConfigException("demographics config not found: " + demographicsFile);
+        }
         return new BuildSettings(dir, drop, vocab, releases, work, priv, version, cutoff, tiers, threads,
                 url == null ? "" : url, c.jobRepository.username, c.jobRepository.password, parquet,
-                IngestConfig.read(ingestFile), dir.resolve(c.rules), dir.resolve(c.tierProfiles), dir.resolve(c.qa));
+                IngestConfig.read(ingestFile), DemographicsConfig.read(demographicsFile), dir.resolve(c.rules), dir.resolve(c.tierProfiles), dir.resolve(c.qa));
     }
 
     private static Path pick(Path override, String fromFile, Path dir, String name) {

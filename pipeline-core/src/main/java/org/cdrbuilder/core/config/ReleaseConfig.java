@@ -35,6 +35,7 @@ public final class ReleaseConfig {
     public JobRepository jobRepository = new JobRepository();
     public Parquet parquet = new Parquet();
     public String ingest = "ingest.yaml";
+    public String demographics = "demographics.yaml";
     public String rules = "rules.yaml";
     public String tierProfiles = "tiers";
     public String qa = "qa";

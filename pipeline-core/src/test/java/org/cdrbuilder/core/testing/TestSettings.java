@@ -22,6 +22,7 @@ public final class TestSettings {
         y.append("cutoff_date: \"2026-10-01\"\n");
         y.append("threads: 2\n");
         y.append("ingest: ").append(config.resolve("ingest.yaml")).append('\n');
+        y.append("demographics: ").append(config.resolve("demographics.yaml")).append('\n');
         y.append("rules: ").append(config.resolve("rules.yaml")).append('\n');
         y.append("tier_profiles: ").append(config.resolve("tiers")).append('\n');
         y.append("qa: ").append(config.resolve("qa")).append('\n');

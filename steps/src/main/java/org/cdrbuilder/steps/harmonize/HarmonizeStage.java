@@ -155,7 +155,11 @@ public final class HarmonizeStage implements Stage {
     }
 
     private static void person(BuildContext ctx, UnitOutputs out, UnitReport report) {
-        PersonBuilder b = new PersonBuilder(ReferenceData.registry(ctx), ReferenceData.vocabulary(ctx), null);
+        SurveyDemographics survey = new SurveyDemographics(ctx.settings().demographics(), ReferenceData.vocabulary(ctx));
+        survey.add(ctx.layout().outputs(IngestStage.NAME, "observation").stream()
+                .filter(p -> p.getFileName().toString().startsWith("survey.")).toList());
+        PersonBuilder b = new PersonBuilder(ReferenceData.registry(ctx), ReferenceData.vocabulary(ctx),
+                survey.demographics());
         b.addEhrPersons(ctx.layout().outputs(IngestStage.NAME, "person"));
         b.run(out, report.table("person"));
         ctx.progress().rows("person", report.table("person").in);

@@ -25,6 +25,8 @@ import com.carrotsearch.hppc.LongObjectHashMap;
  */
 public final class PersonBuilder {
     public static final String SRC_ID = "Participant Portal 1";
+    /** Change recorded for persons whose demographics came from The Basics. */
+    public static final String SURVEY_DEMOGRAPHICS = "demographics_from_the_basics";
 
     /** Demographic concepts of one participant from one source. */
     public record Demographics(int gender, int race, int ethnicity, int sexAtBirth, int state, String stateSource) {
@@ -94,6 +96,9 @@ public final class PersonBuilder {
                     .set("state_of_residence_source_value", stateSource)
                     .set("sex_at_birth_concept_id", survey == null ? 0 : survey.sexAtBirth())
                     .set("sex_at_birth_source_concept_id", survey == null ? 0 : survey.sexAtBirth()));
+            if (survey != null) {
+                counts.change(SURVEY_DEMOGRAPHICS);
+            }
             counts.out++;
         });
     }

@@ -19,6 +19,7 @@ import org.cdrbuilder.core.validate.Violation;
 import org.cdrbuilder.schema.TableDef;
 import org.cdrbuilder.steps.common.ReferenceData;
 import org.cdrbuilder.steps.ingest.fitbit.FitbitReader;
+import org.cdrbuilder.steps.ingest.pm.PhysicalMeasurementReader;
 import org.cdrbuilder.steps.ingest.survey.SurveyResponseReader;
 
 import com.carrotsearch.hppc.LongHashSet;
@@ -115,6 +116,7 @@ public final class IngestStage implements Stage {
             case "ehr" -> ehr(unit, ctx);
             case "survey" -> survey(unit, ctx);
             case "fitbit" -> fitbit(unit, ctx);
+            case "pm" -> physicalMeasurements(unit, ctx);
             default -> throw new IllegalArgumentException("unknown ingest unit kind " + unit.attr("kind"));
         };
         ctx.layout().writeReport(NAME, report);
@@ -124,6 +126,13 @@ public final class IngestStage implements Stage {
         List<Path> files = shardFiles(unit, drop(ctx).jsonFiles(JSON_SOURCES.get("survey"), new ArrayList<>()));
         SurveyResponseReader reader = new SurveyResponseReader(ReferenceData.vocabulary(ctx));
         return JsonSourceIngest.run(ctx, NAME, unit, files, "surveys/ (files " + unit.attr("from") + "-"
+                + unit.attr("to") + ")", reader::read);
+    }
+
+    private static UnitReport physicalMeasurements(WorkUnit unit, BuildContext ctx) throws java.io.IOException {
+        List<Path> files = shardFiles(unit, drop(ctx).jsonFiles(JSON_SOURCES.get("pm"), new ArrayList<>()));
+        PhysicalMeasurementReader reader = new PhysicalMeasurementReader(ReferenceData.vocabulary(ctx));
+        return JsonSourceIngest.run(ctx, NAME, unit, files, "physical_measurements/ (files " + unit.attr("from") + "-"
                 + unit.attr("to") + ")", reader::read);
     }
 

@@ -62,6 +62,22 @@ final class HeartRateDays {
             switch (name) {
                 case "dateTime" -> dateTime = JsonValue.read(p);
                 case "heartRateZones" -> zones(p, zones);
+                // the current Web API nests the zones in "value"; older responses (the Shimmer fixtures) do not
+                case "value" -> {
+                    if (p.currentToken() == JsonToken.START_OBJECT) {
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String inner = p.currentName();
+                            p.nextToken();
+                            if (inner.equals("heartRateZones")) {
+                                zones(p, zones);
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
                 default -> p.skipChildren();
             }
         }

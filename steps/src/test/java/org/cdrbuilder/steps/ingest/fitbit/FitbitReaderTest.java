@@ -129,6 +129,26 @@ class FitbitReaderTest {
     }
 
     @Test
+    void heartZonesNestedInValue_asTheCurrentWebApiWritesThem() throws IOException {
+        read("activities-heart-2019-05-08.json", """
+                {"activities-heart": [{"dateTime": "2019-05-08", "value": {"customHeartRateZones": [],
+                  "heartRateZones": [{"caloriesOut": 1200.5, "max": 97, "min": 30, "minutes": 1300, "name": "Out of Range"},
+                                     {"caloriesOut": 300.25, "max": 136, "min": 97, "minutes": 90, "name": "Fat Burn"}],
+                  "restingHeartRate": 76}}],
+                 "activities-heart-intraday": {"dataset": [{"time": "08:00:00", "value": 80}],
+                  "datasetInterval": 1, "datasetType": "minute"}}
+                """);
+
+        assertThat(sink.quarantined).isEmpty();
+        assertThat(sink.rows).containsExactly(
+                row("heart_rate_summary", "date", LocalDate.of(2019, 5, 8), "zone_name", "Out of Range",
+                        "min_heart_rate", 30, "max_heart_rate", 97, "minute_in_zone", 1300, "calorie_count", 1200.5),
+                row("heart_rate_summary", "date", LocalDate.of(2019, 5, 8), "zone_name", "Fat Burn",
+                        "min_heart_rate", 97, "max_heart_rate", 136, "minute_in_zone", 90, "calorie_count", 300.25),
+                row("heart_rate_minute_level", "datetime", LocalDateTime.of(2019, 5, 8, 8, 0), "heart_rate_value", 80));
+    }
+
+    @Test
     void sleepLog_levelsBeforeItsDate_secondPassGivesTheSameRows() throws IOException {
         String reordered = STAGES_SLEEP
                 .replace("\"dateOfSleep\": \"2020-02-21\",", "")
