@@ -5,6 +5,7 @@ import org.cdrbuilder.steps.Pipeline;
 import org.cdrbuilder.steps.derive.DeriveStage;
 import org.cdrbuilder.steps.harmonize.HarmonizeStage;
 import org.cdrbuilder.steps.ingest.IngestStage;
+import org.cdrbuilder.steps.ingest.VocabularyStage;
 import org.cdrbuilder.steps.publish.PublishStage;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -21,7 +22,8 @@ public final class ReleaseBuildJob {
     public static Job create(JobRepository repository, BuildContext ctx, TaskExecutor workers) {
         StageSteps steps = new StageSteps(repository, ctx, workers);
         return new JobBuilder(NAME, repository)
-                .start(steps.step(new IngestStage()))
+                .start(steps.step(new VocabularyStage()))
+                .next(steps.step(new IngestStage()))
                 .next(steps.step(new HarmonizeStage()))
                 .next(steps.step(new DeriveStage()))
                 .next(steps.step(new PublishStage(Pipeline.dataStages())))

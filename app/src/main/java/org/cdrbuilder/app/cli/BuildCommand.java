@@ -10,6 +10,7 @@ import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.FaultInjector;
 import org.cdrbuilder.core.stage.RunOptions;
 import org.cdrbuilder.steps.ingest.IngestStage;
+import org.cdrbuilder.steps.ingest.VocabularyStage;
 import org.cdrbuilder.steps.publish.PublishStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,7 @@ public final class BuildCommand implements Callable<Integer> {
         }
         // refuse early, before a job instance exists: an existing release, or inputs that cannot make a release
         PublishStage.checkNotPublished(ctx);
+        new VocabularyStage().plan(ctx);
         new IngestStage().plan(ctx);
         java.nio.file.Path log = settings.work().resolve("logs").resolve(settings.version() + "-"
                 + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".log");

@@ -36,7 +36,8 @@ final class Summary {
             out.printf("  %-10s %-10s %8.1f s%n", s.getStepName(), s.getStatus(), d.toMillis() / 1000.0);
         }
         printThroughput(out, ctx, execution);
-        List<UnitReport> ingest = ctx.layout().reports(IngestStage.NAME);
+        List<UnitReport> ingest = new java.util.ArrayList<>(ctx.layout().reports("vocabulary"));
+        ingest.addAll(ctx.layout().reports(IngestStage.NAME));
         long read = 0;
         long quarantined = 0;
         long errors = 0;

@@ -10,6 +10,7 @@ import org.cdrbuilder.core.stage.LocalStageRunner;
 import org.cdrbuilder.core.stage.UnitReport;
 import org.cdrbuilder.core.stage.WorkLayout;
 import org.cdrbuilder.steps.ingest.IngestStage;
+import org.cdrbuilder.steps.ingest.VocabularyStage;
 import org.cdrbuilder.steps.ingest.InputValidation;
 
 import picocli.CommandLine.Command;
@@ -41,7 +42,7 @@ public final class ValidateCommand implements Callable<Integer> {
         Path work = s.work().resolve("validate").resolve(s.version().toString());
         org.cdrbuilder.core.io.FileTrees.deleteTree(work);
         BuildContext ctx = new BuildContext(withWork(s, work));
-        new LocalStageRunner(ctx).run(new IngestStage());
+        new LocalStageRunner(ctx).run(new VocabularyStage(), new IngestStage());
         InputValidation report = InputValidation.build(ctx.layout(), site -> site);
         Path file = ctx.layout().root().resolve("input-validation.json");
         WorkLayout.writeJson(file, report);

@@ -44,12 +44,13 @@ public final class Ledger {
     }
 
     /**
-     * @param ingestStage name of the stage whose reports count source rows and quarantine
+     * @param sourceStages names of the stages whose reports count source rows and quarantine
      * @param stages reports of every later data stage, in pipeline order (stage name to its unit reports)
      * @param published rows published per table
      * @param tables tables to account for
      */
-    public static Ledger compute(String ingestStage, Map<String, List<UnitReport>> stages, Map<String, Long> published,
+    public static Ledger compute(java.util.Collection<String> sourceStages, Map<String, List<UnitReport>> stages,
+                                 Map<String, Long> published,
                                  List<String> tables) {
         Ledger l = new Ledger();
         for (String t : tables) {
@@ -63,7 +64,7 @@ public final class Ledger {
                     if (e == null) {
                         return;
                     }
-                    if (stage.equals(ingestStage)) {
+                    if (sourceStages.contains(stage)) {
                         e.source += c.in;
                         e.sourceByKind.merge(r.sourceKind, c.in, Long::sum);
                         e.quarantined += c.quarantined;

@@ -15,6 +15,7 @@ import org.cdrbuilder.core.vocab.Vocabulary;
 import org.cdrbuilder.schema.TableDef;
 import org.cdrbuilder.steps.ingest.IngestStage;
 import org.cdrbuilder.steps.ingest.RegistryIngest;
+import org.cdrbuilder.steps.ingest.VocabularyStage;
 
 /**
  * Indexes built once per JVM from the staged inputs: the vocabulary and the participant registry (the person index).
@@ -23,9 +24,15 @@ public final class ReferenceData {
     private ReferenceData() {
     }
 
-    /** The vocabulary index built from the staged concept, concept_relationship and vocabulary tables. */
+    /**
+     * The vocabulary index built from the staged concept, concept_relationship and vocabulary tables. Only valid once
+     * the vocabulary stage has completed (every later stage may use it).
+     */
     public static Vocabulary vocabulary(BuildContext ctx) {
         return ctx.cached("vocabulary", () -> {
+            if (!ctx.layout().isDone(VocabularyStage.NAME, "vocab.concept")) {
+                throw new IllegalStateException("the vocabulary is used before the vocabulary stage completed");
+            }
             Set<String> codeVocabularies = new HashSet<>();
             ctx.settings().ingest().sourceVocabularies.values().forEach(codeVocabularies::addAll);
             codeVocabularies.add("PPI");
@@ -33,12 +40,12 @@ public final class ReferenceData {
             codeVocabularies.add("UCUM");
             Vocabulary.Builder b = Vocabulary.builder(codeVocabularies);
             TableDef concept = ctx.schema().table("concept");
-            RowParquetReader.forEach(ctx.layout().outputs(IngestStage.NAME, "concept"), concept, null, b::concept);
+            RowParquetReader.forEach(ctx.layout().outputs(VocabularyStage.NAME, "concept"), concept, null, b::concept);
             TableDef rel = ctx.schema().table("concept_relationship");
-            RowParquetReader.forEach(ctx.layout().outputs(IngestStage.NAME, "concept_relationship"), rel,
+            RowParquetReader.forEach(ctx.layout().outputs(VocabularyStage.NAME, "concept_relationship"), rel,
                     Set.of("concept_id_1", "concept_id_2", "relationship_id", "invalid_reason"), b::relationship);
             TableDef voc = ctx.schema().table("vocabulary");
-            RowParquetReader.forEach(ctx.layout().outputs(IngestStage.NAME, "vocabulary"), voc, null, b::vocabularyRow);
+            RowParquetReader.forEach(ctx.layout().outputs(VocabularyStage.NAME, "vocabulary"), voc, null, b::vocabularyRow);
             return b.build();
         });
     }

@@ -20,7 +20,6 @@ import org.cdrbuilder.schema.TableDef;
 import org.cdrbuilder.schema.TableGroup;
 import org.cdrbuilder.steps.common.ReferenceData;
 import org.cdrbuilder.steps.common.SiteLabels;
-import org.cdrbuilder.steps.ingest.DropLayout;
 import org.cdrbuilder.steps.ingest.IngestStage;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -181,9 +180,6 @@ public final class HarmonizeStage implements Stage {
         // derived later in the pipeline
         tables.remove("observation_period");
         tables.remove("observation_period_ext");
-        ReleaseCandidate candidate = new ReleaseCandidate(ctx.layout(), null);
-        candidate.register(NAME, tables);
-        List<String> vocab = new ArrayList<>(DropLayout.VOCABULARY_TABLES);
-        candidate.register(IngestStage.NAME, vocab);
+        new ReleaseCandidate(ctx.layout(), null).register(NAME, tables);
     }
 }

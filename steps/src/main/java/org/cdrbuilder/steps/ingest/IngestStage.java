@@ -25,8 +25,9 @@ import org.cdrbuilder.steps.ingest.survey.SurveyResponseReader;
 import com.carrotsearch.hppc.LongHashSet;
 
 /**
- * Reads every input of the drop and the vocabulary into typed, schema-valid rows (staged Parquet), one unit per
- * input file, quarantining what cannot be used. Identifying registry columns are dropped here.
+ * Reads every input of the drop (registry, EHR submissions, surveys, physical measurements, Fitbit) into typed,
+ * schema-valid rows (staged Parquet), one unit per input file or group of small files, quarantining what cannot be
+ * used. Identifying registry columns are dropped here. The vocabulary is read before, by {@link VocabularyStage}.
  */
 public final class IngestStage implements Stage {
     public static final String NAME = "ingest";
@@ -53,11 +54,7 @@ public final class IngestStage implements Stage {
         if (!Files.isRegularFile(drop.registryFile())) {
             throw new InputsRejectedException("participant registry not found: " + drop.registryFile());
         }
-        List<WorkUnit> units = discover(ctx, new ArrayList<>());
-        if (units.stream().noneMatch(u -> "concept".equals(u.attrOrNull("table")))) {
-            throw new InputsRejectedException("no CONCEPT.csv in the vocabulary directory " + ctx.settings().vocabulary());
-        }
-        return units;
+        return discover(ctx, new ArrayList<>());
     }
 
     /** Every unit of the drop, in a deterministic order; files that are not inputs are added to {@code ignored}. */
@@ -65,10 +62,7 @@ public final class IngestStage implements Stage {
         DropLayout drop = drop(ctx);
         List<WorkUnit> units = new ArrayList<>();
         units.add(new WorkUnit("registry", Map.of("kind", "registry")));
-        for (DropLayout.InputFile f : drop.vocabularyFiles(ignored)) {
-            units.add(new WorkUnit("vocab." + f.table(), Map.of("kind", "vocabulary", "table", f.table(),
-                    "path", f.path().toString(), "file", f.relativePath())));
-        }
+        drop.vocabularyFiles(ignored);
         Set<String> accepted = new HashSet<>(ctx.settings().ingest().ehrTables);
         accepted.addAll(ctx.settings().ingest().suppressedTables);
         for (DropLayout.InputFile f : drop.ehrFiles(accepted, ignored)) {
@@ -112,7 +106,6 @@ public final class IngestStage implements Stage {
     public void run(WorkUnit unit, BuildContext ctx) throws java.io.IOException {
         UnitReport report = switch (unit.attr("kind")) {
             case "registry" -> RegistryIngest.run(ctx, NAME, unit, drop(ctx));
-            case "vocabulary" -> vocabulary(unit, ctx);
             case "ehr" -> ehr(unit, ctx);
             case "survey" -> survey(unit, ctx);
             case "fitbit" -> fitbit(unit, ctx);
@@ -147,12 +140,6 @@ public final class IngestStage implements Stage {
         return JsonSourceIngest.run(ctx, NAME, unit, files, "fitbit/ (participants " + unit.attr("from") + "-"
                 + unit.attr("to") + ")", (file, sink) -> reader.read(file,
                 org.cdrbuilder.core.registry.Participant.parseNumber(file.getParent().getFileName().toString()), sink));
-    }
-
-    private static UnitReport vocabulary(WorkUnit unit, BuildContext ctx) {
-        TableDef table = ctx.schema().table(unit.attr("table"));
-        return TableFileIngest.run(ctx, NAME, unit, table, Path.of(unit.attr("path")), unit.attr("file"),
-                null, null, null);
     }
 
     /** The shape of staged rows of a table: NOT NULL columns that harmonization derives may be empty. */

@@ -67,7 +67,9 @@ public final class InputValidation {
     public static InputValidation build(WorkLayout layout, Function<String, String> siteName) {
         InputValidation v = new InputValidation();
         Map<String, Source> byKey = new LinkedHashMap<>();
-        for (UnitReport r : layout.reports(IngestStage.NAME)) {
+        List<UnitReport> reports = new ArrayList<>(layout.reports(VocabularyStage.NAME));
+        reports.addAll(layout.reports(IngestStage.NAME));
+        for (UnitReport r : reports) {
             String site = r.site == null ? null : siteName.apply(r.site);
             Source s = byKey.computeIfAbsent(r.sourceKind + "|" + site, k -> {
                 Source n = new Source();
@@ -86,7 +88,7 @@ public final class InputValidation {
                 f.rowsQuarantined += c.quarantined;
             });
             f.issues.addAll(r.issues);
-            Path q = layout.quarantine(IngestStage.NAME, r.unit);
+            Path q = layout.quarantine(r.stage, r.unit);
             if (Files.isRegularFile(q)) {
                 RowParquetReader.forEach(List.of(q), QuarantineWriter.table(),
                         Set.of("line", "pointer", "field", "reason"), row -> addQuarantine(f, row));

@@ -31,8 +31,8 @@ import org.cdrbuilder.schema.ColumnDef;
 import org.cdrbuilder.schema.TableDef;
 import org.cdrbuilder.schema.TableGroup;
 import org.cdrbuilder.steps.common.ReferenceData;
+import org.cdrbuilder.steps.Pipeline;
 import org.cdrbuilder.steps.common.SiteLabels;
-import org.cdrbuilder.steps.ingest.IngestStage;
 import org.cdrbuilder.steps.ingest.InputValidation;
 
 /**
@@ -150,10 +150,19 @@ public final class PublishStage implements Stage {
         }
     }
 
+    /** Reports of every unit that read a source file (vocabulary, then drop inputs). */
+    static List<UnitReport> sourceReports(BuildContext ctx) {
+        List<UnitReport> all = new ArrayList<>();
+        for (String s : Pipeline.sourceStages()) {
+            all.addAll(ctx.layout().reports(s));
+        }
+        return all;
+    }
+
     /** One checksum over every input file's checksum, in unit order. */
     static String inputFingerprint(BuildContext ctx) {
         StringBuilder sb = new StringBuilder();
-        for (UnitReport r : ctx.layout().reports(IngestStage.NAME)) {
+        for (UnitReport r : sourceReports(ctx)) {
             for (UnitReport.InputFile f : r.inputs) {
                 sb.append(f.file).append('=').append(f.sha256).append('\n');
             }
@@ -226,7 +235,7 @@ public final class PublishStage implements Stage {
                 ledgerTables.add(t.name());
             }
         }
-        Ledger ledger = Ledger.compute(IngestStage.NAME, stages, published, ledgerTables);
+        Ledger ledger = Ledger.compute(Pipeline.sourceStages(), stages, published, ledgerTables);
         WorkLayout.writeJson(qa.resolve("ledger.json"), ledger);
         WorkLayout.writeJson(qa.resolve("input-validation.json"),
                 InputValidation.build(ctx.layout(), site -> safeLabel(labels, site)));
@@ -260,7 +269,7 @@ public final class PublishStage implements Stage {
 
     private static List<Map<String, Object>> inputs(BuildContext ctx, SiteLabels labels) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (UnitReport r : ctx.layout().reports(IngestStage.NAME)) {
+        for (UnitReport r : sourceReports(ctx)) {
             for (UnitReport.InputFile f : r.inputs) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 String file = f.file;
