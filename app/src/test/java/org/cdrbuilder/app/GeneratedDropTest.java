@@ -69,8 +69,8 @@ class GeneratedDropTest {
                     .as(table + " changed by " + rule).isEqualTo(byTable.getOrDefault(table, 0L)));
             assertThat(l.reconciled).as(table + " reconciles").isTrue();
         }
-        assertThat(planted.removed).containsKeys("harmonize/participant_withdrawn", "harmonize/no_primary_consent",
-                "harmonize/participant_not_in_registry");
+        assertThat(planted.removed).containsKeys("clean/withdrawn_participants", "clean/no_primary_consent",
+                "clean/participant_not_in_registry");
         assertThat(planted.quarantined.values().stream().mapToLong(Long::longValue).sum()).isPositive();
     }
 

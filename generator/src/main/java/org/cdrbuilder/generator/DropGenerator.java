@@ -94,7 +94,7 @@ public final class DropGenerator {
             long ghosts = Math.round(settings.participants() * settings.dirt().unregisteredPerson());
             for (int g = 0; g < ghosts; g++) {
                 SyntheticPerson p = new SyntheticPerson(settings.participants() + g, settings);
-                ehr.write(sites.get(g % sites.size()), 900_000_000L + g, p, EhrHistory.HARMONIZE
+                ehr.write(sites.get(g % sites.size()), 900_000_000L + g, p, EhrHistory.CLEAN
                         + "participant_not_in_registry", p.history(), 2.0, false);
                 planted.participant("unregistered_with_ehr");
             }
@@ -113,8 +113,8 @@ public final class DropGenerator {
     private static String removal(SyntheticPerson p) {
         return switch (p.kind) {
             case CLEAN -> null;
-            case WITHDRAWN -> EhrHistory.HARMONIZE + "participant_withdrawn";
-            case NO_PRIMARY_CONSENT -> EhrHistory.HARMONIZE + "no_primary_consent";
+            case WITHDRAWN -> EhrHistory.CLEAN + "withdrawn_participants";
+            case NO_PRIMARY_CONSENT -> EhrHistory.CLEAN + "no_primary_consent";
         };
     }
 

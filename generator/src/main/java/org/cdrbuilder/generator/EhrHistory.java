@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
  */
 final class EhrHistory {
     static final String HARMONIZE = "harmonize/";
+    static final String CLEAN = "clean/";
     static final String EHR_PERSON = HARMONIZE + "ehr_person_replaced_by_registry_person";
     static final String SUPPRESSED = HARMONIZE + "table_always_published_empty";
     static final String MAPPED_FROM_CODE = HARMONIZE + "concept_mapped_from_source_code";
@@ -146,7 +147,8 @@ final class EhrHistory {
                 noEnd ? null : end, null, catalog.types.get("ehr"), r.nextInt(4), supply, supply, visitId, dr.rxnormCode,
                 null);
         record("drug_exposure", removal, false);
-        if (noEnd && removal == null) {
+        if (noEnd) {
+            // harmonization derives the end date before cleaning removes anything
             planted.changed(DRUG_END_DERIVED, "drug_exposure");
         }
     }

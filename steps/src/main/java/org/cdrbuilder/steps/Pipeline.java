@@ -3,6 +3,7 @@ package org.cdrbuilder.steps;
 import java.util.List;
 
 import org.cdrbuilder.core.stage.Stage;
+import org.cdrbuilder.steps.clean.CleanStage;
 import org.cdrbuilder.steps.derive.DeriveStage;
 import org.cdrbuilder.steps.harmonize.HarmonizeStage;
 import org.cdrbuilder.steps.ingest.IngestStage;
@@ -21,11 +22,11 @@ public final class Pipeline {
 
     /** Stages that read and write table rows; the ledger walks their reports in this order. */
     public static List<String> dataStages() {
-        return List.of(VocabularyStage.NAME, IngestStage.NAME, HarmonizeStage.NAME, DeriveStage.NAME);
+        return List.of(VocabularyStage.NAME, IngestStage.NAME, HarmonizeStage.NAME, CleanStage.NAME, DeriveStage.NAME);
     }
 
     public static List<Stage> stages() {
-        return List.of(new VocabularyStage(), new IngestStage(), new HarmonizeStage(), new DeriveStage(),
-                new PublishStage(dataStages()));
+        return List.of(new VocabularyStage(), new IngestStage(), new HarmonizeStage(), new CleanStage(),
+                new DeriveStage(), new PublishStage(dataStages()));
     }
 }

@@ -60,10 +60,10 @@ class MiniDropPipelineTest {
     }
 
     @Test
-    void visits_duplicateLocalIdIsQuarantined_unknownParticipantRemoved() {
+    void visits_duplicateLocalIdIsQuarantined_unknownParticipantAndNoEhrConsentRemoved() {
+        // 1002 has ehr_consent = no: the EHR visit goes, the person stays
         assertThat(duck.rows("select visit_occurrence_id, person_id, cast(visit_start_datetime as varchar) from "
-                + t("visit_occurrence") + " order by 1")).containsExactly(
-                List.of(9L, 1001L, "2020-01-10 09:30:00"), List.of(10L, 1002L, "2021-06-01 10:00:00"));
+                + t("visit_occurrence") + " order by 1")).containsExactly(List.of(9L, 1001L, "2020-01-10 09:30:00"));
     }
 
     @Test
@@ -78,7 +78,7 @@ class MiniDropPipelineTest {
     void observationPeriod_spansEachPersonsEvents() {
         assertThat(duck.rows("select person_id, cast(observation_period_start_date as varchar), "
                 + "cast(observation_period_end_date as varchar) from " + t("observation_period") + " order by 1"))
-                .containsExactly(List.of(1001L, "2019-12-01", "2020-03-31"), List.of(1002L, "2021-06-01", "2021-06-02"));
+                .containsExactly(List.of(1001L, "2019-12-01", "2020-03-31"));
     }
 
     @Test
@@ -113,9 +113,9 @@ class MiniDropPipelineTest {
         Ledger.Entry c = ledger.tables.get("condition_occurrence");
         assertThat(c.source).isEqualTo(6);
         assertThat(c.quarantined).isEqualTo(1);
-        assertThat(c.removed).containsEntry("harmonize/no_primary_consent", 1L)
-                .containsEntry("harmonize/participant_withdrawn", 1L)
-                .containsEntry("harmonize/participant_not_in_registry", 1L);
+        assertThat(c.removed).containsEntry("clean/no_primary_consent", 1L)
+                .containsEntry("clean/withdrawn_participants", 1L)
+                .containsEntry("clean/participant_not_in_registry", 1L);
         assertThat(c.published).isEqualTo(2);
         Ledger.Entry person = ledger.tables.get("person");
         assertThat(person.source).isEqualTo(6); // 5 registry rows + 1 EHR person row

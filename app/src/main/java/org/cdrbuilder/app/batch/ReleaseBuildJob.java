@@ -2,6 +2,7 @@ package org.cdrbuilder.app.batch;
 
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.steps.Pipeline;
+import org.cdrbuilder.steps.clean.CleanStage;
 import org.cdrbuilder.steps.derive.DeriveStage;
 import org.cdrbuilder.steps.harmonize.HarmonizeStage;
 import org.cdrbuilder.steps.ingest.IngestStage;
@@ -25,6 +26,7 @@ public final class ReleaseBuildJob {
                 .start(steps.step(new VocabularyStage()))
                 .next(steps.step(new IngestStage()))
                 .next(steps.step(new HarmonizeStage()))
+                .next(steps.step(new CleanStage()))
                 .next(steps.step(new DeriveStage()))
                 .next(steps.step(new PublishStage(Pipeline.dataStages())))
                 .build();

@@ -59,6 +59,8 @@ public final class BuildCommand implements Callable<Integer> {
         }
         // refuse early, before a job instance exists: an existing release, or inputs that cannot make a release
         PublishStage.checkNotPublished(ctx);
+        org.cdrbuilder.core.rules.RuleParameters.read(settings.rulesFile());
+        org.cdrbuilder.core.rules.RuleEngine.of(org.cdrbuilder.core.rules.RuleEngine.discover());
         new VocabularyStage().plan(ctx);
         new IngestStage().plan(ctx);
         java.nio.file.Path log = settings.work().resolve("logs").resolve(settings.version() + "-"

@@ -62,7 +62,8 @@ public final class Cdr implements Runnable {
 
     private static int knownCode(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof ConfigException || c instanceof ReleaseExistsException) {
+            if (c instanceof ConfigException || c instanceof ReleaseExistsException
+                    || c instanceof org.cdrbuilder.core.rules.RuleCatalogException) {
                 return ExitCodes.BAD_CONFIG;
             }
             if (c instanceof InputsRejectedException) {

@@ -41,14 +41,16 @@ final class Summary {
         long read = 0;
         long quarantined = 0;
         long errors = 0;
+        long files = 0;
         for (UnitReport r : ingest) {
+            files += Math.max(1, r.inputs.size());
             for (UnitReport.TableCounts c : r.tables.values()) {
                 read += c.in;
                 quarantined += c.quarantined;
             }
             errors += r.issues.stream().filter(i -> "error".equals(i.severity)).count();
         }
-        out.printf("  inputs: %d files, %s rows read, %s quarantined, %d file error(s)%n", ingest.size(), human(read),
+        out.printf("  inputs: %d files, %s rows read, %s quarantined, %d file error(s)%n", files, human(read),
                 human(quarantined), errors);
         ReleaseLayout releases = new ReleaseLayout(ctx.settings().releases());
         for (String tier : ctx.settings().tiers().isEmpty() ? List.of("base") : ctx.settings().tiers()) {

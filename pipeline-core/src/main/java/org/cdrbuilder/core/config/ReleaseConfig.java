@@ -58,6 +58,7 @@ public final class ReleaseConfig {
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public static ReleaseConfig read(Path file) {

@@ -27,6 +27,7 @@ public final class Ledger {
         public Map<String, Long> movedIn = new TreeMap<>();
         public Map<String, Long> movedOut = new TreeMap<>();
         public long created;
+        public Map<String, Long> createdBy = new TreeMap<>();
         public long published;
         public boolean reconciled;
         /** published minus what the accounting predicts; 0 when reconciled. */
@@ -74,6 +75,7 @@ public final class Ledger {
                     c.movedIn.forEach((from, n) -> e.movedIn.merge(from, n, Long::sum));
                     c.movedOut.forEach((to, n) -> e.movedOut.merge(to, n, Long::sum));
                     e.created += c.created;
+                    c.createdBy.forEach((rule, n) -> e.createdBy.merge(stage + "/" + rule, n, Long::sum));
                 });
             }
         });

@@ -79,8 +79,10 @@ public final class UnitReport {
         public Map<String, Long> movedIn = new TreeMap<>();
         /** Rows written for the next stage (or published). */
         public long out;
-        /** Rows created by the stage (derived tables such as observation_period). */
+        /** Rows created by the stage (derived tables such as observation_period, backfilled answers). */
         public long created;
+        /** Rows created, by rule id (when a rule created them). */
+        public Map<String, Long> createdBy = new TreeMap<>();
 
         public long removedTotal() {
             return removed.values().stream().mapToLong(Long::longValue).sum();

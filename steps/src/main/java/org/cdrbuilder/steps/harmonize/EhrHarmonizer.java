@@ -16,15 +16,11 @@ import org.cdrbuilder.schema.CdrSchema;
 import org.cdrbuilder.schema.TableDef;
 
 /**
- * Harmonizes the staged rows of one EHR table of one site: keeps rows of registered, consenting participants,
- * replaces site-local ids with release ids (recording the mapping), resolves visit references through the site's
+ * Harmonizes the staged rows of one EHR table of one site: replaces site-local ids with release ids (recording the mapping), resolves visit references through the site's
  * visits, drops references to tables that are never published, standardizes concepts, and adds the row's
  * {@code _ext} provenance with the site's masked label.
  */
 public final class EhrHarmonizer {
-    public static final String NOT_IN_REGISTRY = RegistryFilter.NOT_IN_REGISTRY;
-    public static final String NO_PRIMARY_CONSENT = RegistryFilter.NO_PRIMARY_CONSENT;
-    public static final String WITHDRAWN = RegistryFilter.WITHDRAWN;
     public static final String SUPPRESSED_TABLE = "table_always_published_empty";
     public static final String EHR_PERSON = "ehr_person_replaced_by_registry_person";
     public static final String VISIT_NOT_FOUND = "visit_reference_not_found_set_to_null";
@@ -35,7 +31,6 @@ public final class EhrHarmonizer {
 
     private final TableDef table;
     private final TableDef staged;
-    private final RegistryFilter filter;
     private final SiteVisitIndex visits;
     private final ConceptStandardizer concepts;
     private final String site;
@@ -57,7 +52,6 @@ public final class EhrHarmonizer {
                          long offset, boolean suppressed) {
         this.table = table;
         this.staged = staged;
-        this.filter = new RegistryFilter(registry);
         this.visits = visits;
         this.concepts = new ConceptStandardizer(vocabulary, table, sourceVocabularies);
         this.site = site;
@@ -104,10 +98,7 @@ public final class EhrHarmonizer {
         if (table.name().equals("person")) {
             return EHR_PERSON;
         }
-        if (personCol < 0) {
-            return null;
-        }
-        return filter.removal(row.getLong(personCol));
+        return null;
     }
 
     private final java.util.Set<String> rowChanges = new java.util.TreeSet<>();

@@ -116,7 +116,7 @@ public final class HarmonizeStage implements Stage {
     private static void participantSource(WorkUnit unit, BuildContext ctx, UnitOutputs out, UnitReport report) {
         String ingestUnit = unit.attr("ingestUnit");
         ParticipantSourceHarmonizer h = new ParticipantSourceHarmonizer(unit.attr("kind"), ingestUnit,
-                new RegistryFilter(ReferenceData.registry(ctx)), ReferenceData.vocabulary(ctx),
+                ReferenceData.vocabulary(ctx),
                 ctx.settings().ingest().sourceVocabularies, idPlan(ctx));
         long[] n = {0};
         h.run(table -> ctx.layout().output(IngestStage.NAME, table, ingestUnit), out, report, () -> {

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.cdrbuilder.core.parquet.RowParquetReader;
 import org.cdrbuilder.core.row.Row;
-import org.cdrbuilder.core.stage.SandboxTables;
 import org.cdrbuilder.core.stage.UnitOutputs;
 import org.cdrbuilder.core.stage.UnitReport;
 import org.cdrbuilder.core.vocab.Vocabulary;
@@ -40,17 +39,15 @@ public final class ParticipantSourceHarmonizer {
 
     private final String kind;
     private final String unitId;
-    private final RegistryFilter filter;
     private final Vocabulary vocabulary;
     private final Map<String, List<String>> sourceVocabularies;
     private final Map<String, Long> offsets;
     private final TableDef mapping = CdrSchema.get().table("_id_mapping");
 
-    public ParticipantSourceHarmonizer(String kind, String unitId, RegistryFilter filter, Vocabulary vocabulary,
+    public ParticipantSourceHarmonizer(String kind, String unitId, Vocabulary vocabulary,
                                        Map<String, List<String>> sourceVocabularies, Map<String, Long> offsets) {
         this.kind = kind;
         this.unitId = unitId;
-        this.filter = filter;
         this.vocabulary = vocabulary;
         this.sourceVocabularies = sourceVocabularies;
         this.offsets = offsets;
@@ -77,7 +74,6 @@ public final class ParticipantSourceHarmonizer {
             ConceptStandardizer concepts = new ConceptStandardizer(vocabulary, table, sourceVocabularies);
             TableDef ext = CdrSchema.get().findTable(tableName + "_ext").orElse(null);
             int srcCol = table.indexOfOrMinus1("src_id");
-            int personCol = table.indexOf("person_id");
             Long offset = offsets.get(IdPlan.key(unitId, tableName));
             java.util.Set<String> changes = new java.util.TreeSet<>();
             try (RowParquetReader r = RowParquetReader.open(staged, table)) {
@@ -89,13 +85,6 @@ public final class ParticipantSourceHarmonizer {
                     ordinal++;
                     if (pk >= 0 && ids != null) {
                         ids.put(row.getLong(pk), releaseId);
-                    }
-                    String removal = filter.removal(row.getLong(personCol));
-                    if (removal != null) {
-                        counts.remove(removal);
-                        out.sandbox(SandboxTables.copy(row, removal, null));
-                        everyRow.run();
-                        continue;
                     }
                     changes.clear();
                     if (pk >= 0) {

@@ -18,8 +18,8 @@ import org.cdrbuilder.schema.TableDef;
 import com.carrotsearch.hppc.LongObjectHashMap;
 
 /**
- * Builds {@code person} and {@code person_ext} from the registry, one row per participant with a primary consent
- * who has not withdrawn. Demographics come from The Basics answers when a participant gave them, else from the
+ * Builds {@code person} and {@code person_ext} from the registry, one row per registered person (cleaning rules then
+ * remove those without a primary consent or who withdrew). Demographics come from The Basics answers when a participant gave them, else from the
  * first EHR site (in site order) that sent a person row, else 0. Only the year of birth is kept: month, day and
  * birth datetime stay empty in every release.
  */
@@ -64,17 +64,8 @@ public final class PersonBuilder {
     public void run(UnitOutputs out, UnitReport.TableCounts counts) {
         TableDef person = CdrSchema.get().table("person");
         TableDef ext = CdrSchema.get().table("person_ext");
-        TableDef registryTable = CdrSchema.get().table("_participants");
         registry.forEachSorted(p -> {
             counts.in++;
-            String removal = !p.hasPrimaryConsent() ? EhrHarmonizer.NO_PRIMARY_CONSENT
-                    : p.withdrawn() ? EhrHarmonizer.WITHDRAWN : null;
-            if (removal != null) {
-                counts.remove(removal);
-                Row s = new Row(registryTable).set("participant_id", "P" + p.number());
-                out.sandbox(SandboxTables.copy(s, removal, null));
-                return;
-            }
             Demographics survey = fromSurveys.get(p.number());
             Demographics ehr = fromEhr.get(p.number());
             int gender = pick(survey == null ? 0 : survey.gender(), ehr == null ? 0 : ehr.gender());

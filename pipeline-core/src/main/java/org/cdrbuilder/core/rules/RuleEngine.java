@@ -1,0 +1,170 @@
+package org.cdrbuilder.core.rules;
+
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.ServiceLoader;
+import java.util.TreeSet;
+
+import org.cdrbuilder.core.row.Row;
+
+/**
+ * Orders cleaning rules by their declared dependencies and runs them over rows. Order: a rule comes after every rule
+ * it depends on; rules free to run are taken by id, so the order is stable and independent of discovery order.
+ * Duplicate ids, dependencies on unknown rules and cycles are refused with a message naming them.
+ */
+public final class RuleEngine {
+
+    /** Receives what the rules did to a row (the stage writes sandboxes and counts). */
+    public interface Listener {
+        /** The row, as it was before {@code rule} removed it. */
+        void removed(CleaningRule rule, Row before, String reason);
+
+        /** The row, as it was before {@code rule} changed it. */
+        void changed(CleaningRule rule, Row before, String reason);
+
+        /** The row left its table for {@code to}. */
+        void moved(CleaningRule rule, Row before, String to, String reason);
+
+        /** The rule added rows. */
+        void created(CleaningRule rule, List<Row> rows, String reason);
+    }
+
+    /** Converts a row to another table when a rule moves it. */
+    @FunctionalInterface
+    public interface Mover {
+        Row move(Row row, String toTable);
+    }
+
+    private final List<CleaningRule> ordered;
+    private final Map<String, List<CleaningRule>> byTable = new HashMap<>();
+
+    private RuleEngine(List<CleaningRule> ordered) {
+        this.ordered = List.copyOf(ordered);
+        for (CleaningRule r : ordered) {
+            for (String t : r.info().tables()) {
+                byTable.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
+            }
+        }
+    }
+
+    /** Every rule on the class path (registered with {@code @AutoService(CleaningRule.class)}). */
+    public static List<CleaningRule> discover() {
+        List<CleaningRule> out = new ArrayList<>();
+        ServiceLoader.load(CleaningRule.class).forEach(out::add);
+        return out;
+    }
+
+    /** An engine over the given rules; throws {@link RuleCatalogException} when they are inconsistent. */
+    public static RuleEngine of(Collection<CleaningRule> rules) {
+        Map<String, CleaningRule> byId = new LinkedHashMap<>();
+        for (CleaningRule r : rules) {
+            CleaningRule previous = byId.put(r.info().id(), r);
+            if (previous != null) {
+                throw new RuleCatalogException("duplicate rule id " + r.info().id() + ": "
+                        + previous.getClass().getName() + " and " + r.getClass().getName());
+            }
+        }
+        Map<String, Integer> pending = new HashMap<>();
+        Map<String, List<String>> dependents = new HashMap<>();
+        for (CleaningRule r : byId.values()) {
+            for (String dep : r.info().dependsOn()) {
+                if (!byId.containsKey(dep)) {
+                    throw new RuleCatalogException("rule " + r.info().id() + " depends on unknown rule " + dep);
+                }
+                dependents.computeIfAbsent(dep, k -> new ArrayList<>()).add(r.info().id());
+            }
+            pending.put(r.info().id(), r.info().dependsOn().size());
+        }
+        PriorityQueue<String> ready = new PriorityQueue<>(Comparator.naturalOrder());
+        pending.forEach((id, n) -> {
+            if (n == 0) {
+                ready.add(id);
+            }
+        });
+        List<CleaningRule> ordered = new ArrayList<>();
+        while (!ready.isEmpty()) {
+            String id = ready.poll();
+            ordered.add(byId.get(id));
+            for (String d : dependents.getOrDefault(id, List.of())) {
+                if (pending.merge(d, -1, Integer::sum) == 0) {
+                    ready.add(d);
+                }
+            }
+        }
+        if (ordered.size() < byId.size()) {
+            TreeSet<String> cyclic = new TreeSet<>();
+            pending.forEach((id, n) -> {
+                if (n > 0) {
+                    cyclic.add(id);
+                }
+            });
+            throw new RuleCatalogException("rules depend on each other in a cycle: " + cyclic);
+        }
+        return new RuleEngine(ordered);
+    }
+
+    /** All rules in execution order. */
+    public List<CleaningRule> rules() {
+        return ordered;
+    }
+
+    /** The rules that look at a table, in execution order. */
+    public List<CleaningRule> rules(String table) {
+        return byTable.getOrDefault(table, List.of());
+    }
+
+    /** Prepares every rule (once per build). */
+    public void prepare(RuleContext ctx) {
+        for (CleaningRule r : ordered) {
+            r.prepare(ctx);
+        }
+    }
+
+    /**
+     * Runs the rules of the row's table over it. A moved row continues with the rules of its new table that come
+     * later in the order.
+     *
+     * @return the row to keep (possibly of another table, possibly changed), or null when a rule removed it
+     */
+    public Row apply(Row row, RowOrigin origin, RuleContext ctx, Listener listener, Mover mover) {
+        Row current = row;
+        int position = -1;
+        ArrayDeque<CleaningRule> queue = new ArrayDeque<>(rules(current.table().name()));
+        while (!queue.isEmpty()) {
+            CleaningRule rule = queue.poll();
+            Verdict v = rule.check(current, origin, ctx);
+            if (v instanceof Verdict.Keep) {
+                continue;
+            }
+            if (v instanceof Verdict.Remove rm) {
+                listener.removed(rule, current, rm.reason());
+                return null;
+            }
+            if (v instanceof Verdict.Change ch) {
+                Row before = current.copy();
+                ch.change().accept(current);
+                listener.changed(rule, before, ch.reason());
+            } else if (v instanceof Verdict.Create cr) {
+                listener.created(rule, cr.rows(), cr.reason());
+            } else if (v instanceof Verdict.Move mv) {
+                listener.moved(rule, current, mv.table(), mv.reason());
+                current = mover.move(current, mv.table());
+                position = ordered.indexOf(rule);
+                queue.clear();
+                for (CleaningRule next : rules(mv.table())) {
+                    if (ordered.indexOf(next) > position) {
+                        queue.add(next);
+                    }
+                }
+            }
+        }
+        return current;
+    }
+}
