@@ -56,6 +56,15 @@ public final class ReleaseCandidate {
         return stage == null ? List.of() : layout.outputs(stage, table);
     }
 
+    /**
+     * The candidate of a tier: its own when a tier-specific stage (privacy) registered tables for it, else the shared
+     * candidate all tiers start from.
+     */
+    public static ReleaseCandidate forTier(WorkLayout layout, String tier) {
+        ReleaseCandidate tiered = new ReleaseCandidate(layout, tier);
+        return tiered.holders().isEmpty() ? new ReleaseCandidate(layout, null) : tiered;
+    }
+
     /** Copies this candidate's holders into another (a tier starting from the shared candidate). */
     public void copyTo(ReleaseCandidate other) {
         Map<String, String> m = holders();

@@ -126,8 +126,7 @@ public final class PublishStage implements Stage {
     }
 
     static ReleaseCandidate candidate(BuildContext ctx, String tier) {
-        ReleaseCandidate tiered = new ReleaseCandidate(ctx.layout(), tier);
-        return tiered.holders().isEmpty() ? new ReleaseCandidate(ctx.layout(), null) : tiered;
+        return ReleaseCandidate.forTier(ctx.layout(), tier);
     }
 
     private static PartMerger.Part writeMetadata(BuildContext ctx, String tier, TableDef table, Path dir) {
@@ -201,7 +200,8 @@ public final class PublishStage implements Stage {
             }
             Path qa = partial.resolve("qa");
             writeQa(ctx, tier, qa, rowCounts, labels);
-            copyStateQa(ctx, tier, qa);
+            copyStateFolder(ctx, "qa", tier, qa);
+            copyStateFolder(ctx, "snapshot", tier, partial.resolve("snapshot"));
             Map<String, Object> manifest = new LinkedHashMap<>();
             manifest.put("version", ctx.settings().version().toString());
             manifest.put("tier", tier);
@@ -217,6 +217,7 @@ public final class PublishStage implements Stage {
             }
             manifest.put("tables", tables);
             manifest.put("qa_files", listFiles(qa, partial));
+            manifest.put("snapshot_files", listFiles(partial.resolve("snapshot"), partial));
             WorkLayout.writeJson(partial.resolve("manifest.json"), manifest);
             copyPrivateMappings(ctx, tier);
             moveIntoPlace(partial, published, ctx.options().replace());
@@ -249,17 +250,22 @@ public final class PublishStage implements Stage {
         }
     }
 
-    /** QA files other stages left for this tier ({@code state/qa/<tier>/}) or for all tiers ({@code state/qa/all/}). */
-    private static void copyStateQa(BuildContext ctx, String tier, Path qa) {
+    /**
+     * Files other stages left for the release: {@code state/<folder>/all/} (every tier) then
+     * {@code state/<folder>/<tier>/}, copied (with sub-folders) into {@code target}. QA writes {@code qa}, the
+     * snapshot stage writes {@code snapshot}.
+     */
+    public static void copyStateFolder(BuildContext ctx, String folder, String tier, Path target) {
         for (String from : List.of("all", tier)) {
-            Path dir = ctx.layout().state("qa").resolve(from);
+            Path dir = ctx.layout().state(folder).resolve(from);
             if (!Files.isDirectory(dir)) {
                 continue;
             }
-            try (Stream<Path> s = Files.list(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
                 for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
-                    Files.createDirectories(qa);
-                    Files.copy(f, qa.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    Path to = target.resolve(dir.relativize(f).toString());
+                    Files.createDirectories(to.getParent());
+                    Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
