@@ -55,9 +55,8 @@ public final class PublishStage implements Stage {
         return NAME;
     }
 
-    /** Tiers to publish: the configured ones. */
     static List<String> tiers(BuildSettings s) {
-        return s.tiers().isEmpty() ? List.of("base") : s.tiers();
+        return org.cdrbuilder.steps.common.Tiers.of(s);
     }
 
     /** Fails when a tier of this version is already published and replacing was not asked for. */
