@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.cdrbuilder.core.parquet.RowParquetReader;
+import org.cdrbuilder.core.privacy.TierContext;
 import org.cdrbuilder.core.registry.Registry;
 import org.cdrbuilder.core.row.Row;
 import org.cdrbuilder.core.vocab.Vocabulary;
@@ -27,6 +28,8 @@ public final class RuleContext {
     private final LocalDate cutoff;
     private final Path configDir;
     private final Function<String, List<Path>> tableFiles;
+    private final TierContext tier;
+    private final java.util.Map<String, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RuleContext(Registry registry, Vocabulary vocabulary, RuleParameters parameters, LocalDate cutoff,
                        Path configDir, Function<String, List<Path>> tableFiles) {
@@ -36,6 +39,30 @@ public final class RuleContext {
         this.cutoff = requireNonNull(cutoff, "cutoff is null");
         this.configDir = requireNonNull(configDir, "configDir is null");
         this.tableFiles = requireNonNull(tableFiles, "tableFiles is null");
+        this.tier = null;
+    }
+
+    private RuleContext(RuleContext base, TierContext tier) {
+        this.registry = base.registry;
+        this.vocabulary = base.vocabulary;
+        this.parameters = base.parameters;
+        this.cutoff = base.cutoff;
+        this.configDir = base.configDir;
+        this.tableFiles = base.tableFiles;
+        this.tier = tier;
+    }
+
+    /** This context for building one tier (privacy rules read the tier's profile and the mapping store). */
+    public RuleContext forTier(TierContext tierContext) {
+        return new RuleContext(this, requireNonNull(tierContext, "tierContext is null"));
+    }
+
+    /** The tier being built; throws when the context is not a tier's (cleaning rules run for every tier). */
+    public TierContext tier() {
+        if (tier == null) {
+            throw new IllegalStateException("no tier: privacy rules run only in the privacy stage");
+        }
+        return tier;
     }
 
     public Registry registry() {
@@ -58,6 +85,25 @@ public final class RuleContext {
     /** A data file of the rules configuration (relative paths resolve against the config directory). */
     public Path configFile(String relative) {
         return configDir.resolve(relative);
+    }
+
+    /**
+     * An index several rules prepare from the same scan (e.g. each participant's demographic answers), computed once
+     * per context.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T shared(String key, java.util.function.Supplier<T> compute) {
+        Object v = shared.get(key);
+        if (v == null) {
+            synchronized (shared) {
+                v = shared.get(key);
+                if (v == null) {
+                    v = compute.get();
+                    shared.put(key, v);
+                }
+            }
+        }
+        return (T) v;
     }
 
     /** Streams every row of a table as the cleaning stage receives it (for {@link CleaningRule#prepare}). */

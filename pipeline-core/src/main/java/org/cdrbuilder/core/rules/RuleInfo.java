@@ -37,6 +37,19 @@ public record RuleInfo(String id, String description, List<String> tables, List<
         return new RuleInfo(id, description, tables, List.of(dependsOn), Set.of(), List.of());
     }
 
+    /** The {@code tiers} value of privacy rules: they run for each tier, as its profile says. */
+    public static final String TIER_PROFILE = "per tier profile";
+
+    /** A privacy rule: run by the privacy stage for each tier, switched and parameterized by the tier's profile. */
+    public static RuleInfo privacy(String id, String description, List<String> tables, String... dependsOn) {
+        return new RuleInfo(id, description, tables, List.of(dependsOn), Set.of(TIER_PROFILE), List.of());
+    }
+
+    /** True when the rule is a privacy rule (runs per tier). */
+    public boolean perTier() {
+        return tiers.contains(TIER_PROFILE);
+    }
+
     /** True when the rule applies to every tier. */
     public boolean allTiers() {
         return tiers.isEmpty();

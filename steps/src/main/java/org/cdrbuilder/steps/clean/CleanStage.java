@@ -1,6 +1,5 @@
 package org.cdrbuilder.steps.clean;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,15 +8,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.cdrbuilder.core.parquet.RowParquetReader;
-import org.cdrbuilder.core.row.Row;
 import org.cdrbuilder.core.rules.CleaningRule;
 import org.cdrbuilder.core.rules.RuleContext;
+import org.cdrbuilder.core.rules.RowOrigin;
 import org.cdrbuilder.core.rules.RuleEngine;
 import org.cdrbuilder.core.rules.RuleParameters;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.ReleaseCandidate;
-import org.cdrbuilder.core.stage.SandboxTables;
 import org.cdrbuilder.core.stage.Stage;
 import org.cdrbuilder.core.stage.UnitOutputs;
 import org.cdrbuilder.core.stage.UnitReport;
@@ -96,115 +93,20 @@ public final class CleanStage implements Stage {
 
     @Override
     public void run(WorkUnit unit, BuildContext ctx) {
-        RuleEngine engine = engine(ctx);
-        RuleContext rules = ruleContext(ctx);
         TableDef table = CdrSchema.get().table(unit.attr("table"));
         Path part = Path.of(unit.attr("part"));
-        Path extPart = part.getParent().getParent().resolve(table.name() + "_ext").resolve(part.getFileName());
-        boolean hasExt = Files.isRegularFile(extPart);
         UnitReport report = new UnitReport();
         report.unit = unit.id();
         report.stage = NAME;
         long started = System.nanoTime();
-        long[] created = {CREATED_ID_BASE + (Long.parseLong(unit.attr("index")) << 28)};
-        try (UnitOutputs out = new UnitOutputs(ctx.layout(), NAME, unit.id(), ctx.settings().parquet());
-             RowParquetReader main = RowParquetReader.open(part, table);
-             RowParquetReader ext = hasExt ? RowParquetReader.open(extPart, CdrSchema.get().table(table.name() + "_ext")) : null) {
-            Listener listener = new Listener(out, report, created);
-            org.cdrbuilder.core.rules.RowOrigin origin = org.cdrbuilder.core.rules.RowOrigin.ofUnit(
-                    part.getFileName().toString().replace(".parquet", ""));
-            long n = 0;
-            while (main.hasNext()) {
-                Row row = main.next();
-                Row extRow = ext == null ? null : ext.next();
-                listener.currentExt = extRow;
-                report.table(table.name()).in++;
-                Row kept = engine.apply(row, origin, rules, listener, DomainTables::move);
-                if (kept != null) {
-                    out.write(kept);
-                    report.table(kept.table().name()).out++;
-                    if (extRow != null) {
-                        out.write(extFor(kept, extRow));
-                    }
-                }
-                if ((++n & 0x3fff) == 0) {
-                    ctx.progress().rows(table.name(), 0x4000);
-                    ctx.faults().checkpoint(NAME, unit.id(), n);
-                }
-            }
-            ctx.progress().rows(table.name(), n & 0x3fff);
-            out.writer(table);
-            if (hasExt) {
-                out.writer(CdrSchema.get().table(table.name() + "_ext"));
-            }
+        RulePass pass = new RulePass(engine(ctx), ruleContext(ctx), true, false);
+        try (UnitOutputs out = new UnitOutputs(ctx.layout(), NAME, unit.id(), ctx.settings().parquet())) {
+            pass.run(ctx, NAME, unit.id(), table, part, RowOrigin.ofUnit(part.getFileName().toString().replace(".parquet", "")),
+                    out, report, CREATED_ID_BASE + (Long.parseLong(unit.attr("index")) << 28));
             out.commit();
         }
         report.millis = (System.nanoTime() - started) / 1_000_000;
         ctx.layout().writeReport(NAME, report);
-    }
-
-    /** The provenance row of {@code row} (which may have moved to another table) from its original ext row. */
-    static Row extFor(Row row, Row originalExt) {
-        TableDef extTable = CdrSchema.get().table(row.table().name() + "_ext");
-        if (extTable.name().equals(originalExt.table().name())) {
-            return originalExt;
-        }
-        Row e = new Row(extTable);
-        e.set(0, row.get(0));
-        e.set("src_id", originalExt.get("src_id"));
-        return e;
-    }
-
-    /** Writes sandboxes and counts what rules did. */
-    private static final class Listener implements RuleEngine.Listener {
-        private final UnitOutputs out;
-        private final UnitReport report;
-        private final long[] nextCreatedId;
-        Row currentExt;
-
-        Listener(UnitOutputs out, UnitReport report, long[] nextCreatedId) {
-            this.out = out;
-            this.report = report;
-            this.nextCreatedId = nextCreatedId;
-        }
-
-        @Override
-        public void removed(CleaningRule rule, Row before, String reason) {
-            report.table(before.table().name()).remove(rule.info().id());
-            out.sandbox(SandboxTables.copy(before, rule.info().id(), reason));
-        }
-
-        @Override
-        public void changed(CleaningRule rule, Row before, String reason) {
-            report.table(before.table().name()).change(rule.info().id());
-            out.sandbox(SandboxTables.copy(before, rule.info().id(), reason));
-        }
-
-        @Override
-        public void moved(CleaningRule rule, Row before, String to, String reason) {
-            String from = before.table().name();
-            report.table(from).movedOut.merge(to, 1L, Long::sum);
-            report.table(to).movedIn.merge(from, 1L, Long::sum);
-            report.table(from).change(rule.info().id());
-            out.sandbox(SandboxTables.copy(before, rule.info().id(), reason));
-        }
-
-        @Override
-        public void created(CleaningRule rule, List<Row> rows, String reason) {
-            for (Row r : rows) {
-                if (r.table().primaryKey().isPresent() && !r.table().primaryKey().get().name().equals("person_id")) {
-                    r.set(0, nextCreatedId[0]++);
-                }
-                out.write(r);
-                UnitReport.TableCounts c = report.table(r.table().name());
-                c.created++;
-                c.out++;
-                c.createdBy.merge(rule.info().id(), 1L, Long::sum);
-                if (currentExt != null && CdrSchema.get().findTable(r.table().name() + "_ext").isPresent()) {
-                    out.write(extFor(r, currentExt));
-                }
-            }
-        }
     }
 
     @Override

@@ -1,0 +1,76 @@
+package org.cdrbuilder.core.privacy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cdrbuilder.core.config.ConfigException;
+import org.cdrbuilder.core.config.ReleaseConfig;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * What a tier's release may contain ({@code config/tiers/<tier>.yaml}): every privacy rule reads its switches and
+ * parameters from here, so tiers differ by data, not by code paths.
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public final class TierProfile {
+    public String name;
+    public String description = "";
+    /** Shift every date and datetime of a participant back by a per-participant number of days. */
+    public boolean shiftDates;
+    public int maxShiftDays = 364;
+    /** Exclude participants aged this or more at the cutoff (0 = keep everyone). */
+    public int excludeAgeAtLeast;
+    /** Generalize demographic answers to the program's coarse categories. */
+    public Generalize generalize = new Generalize();
+    /** States with fewer participants than this are generalized (0 = never). */
+    public int stateMinimumParticipants = 200;
+    /** ZIP code answers: {@code remove} or {@code first3}. */
+    public String zipCode = "remove";
+    /** CSV (concept_id, reason) of concepts whose rows are suppressed; relative to the profile file. */
+    public String suppressedConcepts;
+    /** Tables always published empty. */
+    public List<String> emptyTables = new ArrayList<>(List.of("note", "location", "provider", "care_site"));
+    /** Text columns kept as they are (enumerations such as Fitbit levels); every other text column is checked. */
+    public List<String> keepTextColumns = new ArrayList<>();
+    /** Mask Fitbit device ids. */
+    public boolean maskDeviceIds = true;
+
+    /** Which demographic generalizations apply. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public static final class Generalize {
+        public boolean race;
+        public boolean genderIdentity;
+        public boolean sexualOrientation;
+        public boolean sexAtBirth;
+        public boolean education;
+        public boolean employment;
+        /** Question and answer concept ids of the generalizations (the program's custom concepts). */
+        public Map<String, Integer> concepts = new LinkedHashMap<>();
+    }
+
+    private Path file;
+
+    public static TierProfile read(Path file) {
+        TierProfile p = ReleaseConfig.readYaml(file, TierProfile.class);
+        if (p == null || p.name == null || p.name.isBlank()) {
+            throw new ConfigException(file + ": a tier profile needs a name");
+        }
+        if (!p.zipCode.equals("remove") && !p.zipCode.equals("first3")) {
+            throw new ConfigException(file + ": zip_code must be remove or first3");
+        }
+        if (p.maxShiftDays < 1) {
+            throw new ConfigException(file + ": max_shift_days must be >= 1");
+        }
+        p.file = file;
+        return p;
+    }
+
+    /** A data file named by the profile, relative to the profile's folder. */
+    public Path resolve(String relative) {
+        return file.getParent().resolve(relative);
+    }
+}

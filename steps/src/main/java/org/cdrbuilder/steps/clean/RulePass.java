@@ -1,0 +1,157 @@
+package org.cdrbuilder.steps.clean;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cdrbuilder.core.parquet.RowParquetReader;
+import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.rules.CleaningRule;
+import org.cdrbuilder.core.rules.RowOrigin;
+import org.cdrbuilder.core.rules.RuleContext;
+import org.cdrbuilder.core.rules.RuleEngine;
+import org.cdrbuilder.core.stage.BuildContext;
+import org.cdrbuilder.core.stage.SandboxTables;
+import org.cdrbuilder.core.stage.UnitOutputs;
+import org.cdrbuilder.core.stage.UnitReport;
+import org.cdrbuilder.schema.CdrSchema;
+import org.cdrbuilder.schema.TableDef;
+
+/**
+ * One pass of an engine's rules over one part file and its {@code _ext} provenance part, read in step (harmonization
+ * writes them row for row). Kept rows and their provenance are written; removed rows (and, when asked, changed rows)
+ * are copied to the sandbox as they were; everything is counted per table and rule. Used by the cleaning stage and,
+ * per tier, by the privacy stage (which also runs the rules over provenance rows keyed by person).
+ */
+public final class RulePass {
+    private final RuleEngine engine;
+    private final RuleContext rules;
+    private final boolean sandboxChanges;
+    private final boolean rulesOnExt;
+
+    /**
+     * @param sandboxChanges copy changed rows to the sandbox (cleaning: yes; privacy changes every row: no)
+     * @param rulesOnExt also run the rules over provenance rows (privacy: person_ext holds demographics)
+     */
+    public RulePass(RuleEngine engine, RuleContext rules, boolean sandboxChanges, boolean rulesOnExt) {
+        this.engine = engine;
+        this.rules = rules;
+        this.sandboxChanges = sandboxChanges;
+        this.rulesOnExt = rulesOnExt;
+    }
+
+    /** Runs the rules over {@code part} (of {@code table}) into {@code out}; {@code createdIdBase} seeds created rows' ids. */
+    public void run(BuildContext ctx, String stage, String unitId, TableDef table, Path part, RowOrigin origin,
+                    UnitOutputs out, UnitReport report, long createdIdBase) {
+        Path extPart = part.getParent().getParent().resolve(table.name() + "_ext").resolve(part.getFileName());
+        boolean hasExt = Files.isRegularFile(extPart);
+        TableDef extTable = hasExt ? CdrSchema.get().table(table.name() + "_ext") : null;
+        long[] created = {createdIdBase};
+        try (RowParquetReader main = RowParquetReader.open(part, table);
+             RowParquetReader ext = hasExt ? RowParquetReader.open(extPart, extTable) : null) {
+            Listener listener = new Listener(out, report, created, sandboxChanges);
+            long n = 0;
+            while (main.hasNext()) {
+                Row row = main.next();
+                Row extRow = ext == null ? null : ext.next();
+                listener.currentExt = extRow;
+                report.table(table.name()).in++;
+                Row kept = engine.apply(row, origin, rules, listener, DomainTables::move);
+                if (kept != null) {
+                    out.write(kept);
+                    report.table(kept.table().name()).out++;
+                    if (extRow != null) {
+                        Row e = extFor(kept, extRow);
+                        if (rulesOnExt) {
+                            report.table(e.table().name()).in++;
+                            e = engine.apply(e, origin, rules, listener, DomainTables::move);
+                            if (e == null) {
+                                throw new IllegalStateException("a rule removed a provenance row of a kept row in "
+                                        + table.name());
+                            }
+                            report.table(e.table().name()).out++;
+                        }
+                        out.write(e);
+                    }
+                }
+                if ((++n & 0x3fff) == 0) {
+                    ctx.progress().rows(table.name(), 0x4000);
+                    ctx.faults().checkpoint(stage, unitId, n);
+                }
+            }
+            ctx.progress().rows(table.name(), n & 0x3fff);
+            out.writer(table);
+            if (hasExt) {
+                out.writer(extTable);
+            }
+        }
+    }
+
+    /** The provenance row of {@code row} (which may have moved to another table) from its original ext row. */
+    static Row extFor(Row row, Row originalExt) {
+        TableDef extTable = CdrSchema.get().table(row.table().name() + "_ext");
+        if (extTable.name().equals(originalExt.table().name())) {
+            return originalExt;
+        }
+        Row e = new Row(extTable);
+        e.set(0, row.get(0));
+        e.set("src_id", originalExt.get("src_id"));
+        return e;
+    }
+
+    /** Writes sandboxes and counts what rules did. */
+    private static final class Listener implements RuleEngine.Listener {
+        private final UnitOutputs out;
+        private final UnitReport report;
+        private final long[] nextCreatedId;
+        private final boolean sandboxChanges;
+        Row currentExt;
+
+        Listener(UnitOutputs out, UnitReport report, long[] nextCreatedId, boolean sandboxChanges) {
+            this.out = out;
+            this.report = report;
+            this.nextCreatedId = nextCreatedId;
+            this.sandboxChanges = sandboxChanges;
+        }
+
+        @Override
+        public void removed(CleaningRule rule, Row before, String reason) {
+            report.table(before.table().name()).remove(rule.info().id());
+            out.sandbox(SandboxTables.copy(before, rule.info().id(), reason));
+        }
+
+        @Override
+        public void changed(CleaningRule rule, Row before, String reason) {
+            report.table(before.table().name()).change(rule.info().id());
+            if (sandboxChanges) {
+                out.sandbox(SandboxTables.copy(before, rule.info().id(), reason));
+            }
+        }
+
+        @Override
+        public void moved(CleaningRule rule, Row before, String to, String reason) {
+            String from = before.table().name();
+            report.table(from).movedOut.merge(to, 1L, Long::sum);
+            report.table(to).movedIn.merge(from, 1L, Long::sum);
+            report.table(from).change(rule.info().id());
+            out.sandbox(SandboxTables.copy(before, rule.info().id(), reason));
+        }
+
+        @Override
+        public void created(CleaningRule rule, List<Row> rows, String reason) {
+            for (Row r : rows) {
+                if (r.table().primaryKey().isPresent() && !r.table().primaryKey().get().name().equals("person_id")) {
+                    r.set(0, nextCreatedId[0]++);
+                }
+                out.write(r);
+                UnitReport.TableCounts c = report.table(r.table().name());
+                c.created++;
+                c.out++;
+                c.createdBy.merge(rule.info().id(), 1L, Long::sum);
+                if (currentExt != null && CdrSchema.get().findTable(r.table().name() + "_ext").isPresent()) {
+                    out.write(extFor(r, currentExt));
+                }
+            }
+        }
+    }
+}
