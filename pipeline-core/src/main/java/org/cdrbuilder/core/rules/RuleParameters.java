@@ -52,7 +52,10 @@ public final class RuleParameters {
     public String surveyBranching = "survey/branching.csv";
     /** Core questions per module, CSV (module, question); relative to this file. */
     public String surveyCoreQuestions = "survey/core-questions.csv";
-    /** Unit conversions, CSV (from_unit_concept_id, to_unit_concept_id, factor, to_unit_source_value). */
+    /**
+     * Unit conversions, CSV (measurement_concept_id, from_unit_concept_id, to_unit_concept_id, factor,
+     * to_unit_source_value; measurement_concept_id 0 for any measurement); relative to this file.
+     */
     public String unitNormalization = "unit-normalization.csv";
 
     public int minimumAgeAtConsent() {
