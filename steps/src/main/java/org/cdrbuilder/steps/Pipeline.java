@@ -1,16 +1,27 @@
 package org.cdrbuilder.steps;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.cdrbuilder.core.config.BuildSettings;
 import org.cdrbuilder.core.stage.Stage;
+import org.cdrbuilder.steps.audit.AuditStage;
 import org.cdrbuilder.steps.clean.CleanStage;
+import org.cdrbuilder.steps.common.Tiers;
 import org.cdrbuilder.steps.derive.DeriveStage;
 import org.cdrbuilder.steps.harmonize.HarmonizeStage;
 import org.cdrbuilder.steps.ingest.IngestStage;
 import org.cdrbuilder.steps.ingest.VocabularyStage;
+import org.cdrbuilder.steps.privacy.PrivacyStage;
 import org.cdrbuilder.steps.publish.PublishStage;
 
-/** The stages of a release build, in order. The batch job and the local runner both take them from here. */
+/**
+ * The stages of a release build, in order. The batch job and the local runner both take them from here. Stages up
+ * to derive build one shared candidate; then each tier gets its own privacy stage, and the audit checks every
+ * tier before anything is published.
+ */
 public final class Pipeline {
     private Pipeline() {
     }
@@ -20,13 +31,30 @@ public final class Pipeline {
         return List.of(VocabularyStage.NAME, IngestStage.NAME);
     }
 
-    /** Stages that read and write table rows; the ledger walks their reports in this order. */
-    public static List<String> dataStages() {
+    /** Stages that read and write the rows shared by every tier, in order. */
+    public static List<String> sharedDataStages() {
         return List.of(VocabularyStage.NAME, IngestStage.NAME, HarmonizeStage.NAME, CleanStage.NAME, DeriveStage.NAME);
     }
 
-    public static List<Stage> stages() {
-        return List.of(new VocabularyStage(), new IngestStage(), new HarmonizeStage(), new CleanStage(),
-                new DeriveStage(), new PublishStage(dataStages()));
+    /**
+     * The data stages a tier's ledger walks, in order, keyed by the name the ledger shows ({@code privacy} for the
+     * tier's privacy stage) with the stage's work name as value.
+     */
+    public static Map<String, String> ledgerStages(String tier) {
+        Map<String, String> m = new LinkedHashMap<>();
+        sharedDataStages().forEach(s -> m.put(s, s));
+        m.put("privacy", PrivacyStage.nameOf(tier));
+        return m;
+    }
+
+    public static List<Stage> stages(BuildSettings settings) {
+        List<Stage> stages = new ArrayList<>(List.of(new VocabularyStage(), new IngestStage(), new HarmonizeStage(),
+                new CleanStage(), new DeriveStage()));
+        for (String tier : Tiers.of(settings)) {
+            stages.add(new PrivacyStage(tier));
+        }
+        stages.add(new AuditStage());
+        stages.add(new PublishStage());
+        return stages;
     }
 }

@@ -33,7 +33,7 @@ class MiniDropPipelineTest {
     static void build() throws Exception {
         BuildContext ctx = new BuildContext(TestSettings.of(tmp, MiniDrop.drop(tmp.resolve("drop")),
                 MiniDrop.vocabulary(tmp.resolve("vocab"))));
-        new LocalStageRunner(ctx).run(Pipeline.stages().toArray(new org.cdrbuilder.core.stage.Stage[0]));
+        new LocalStageRunner(ctx).run(Pipeline.stages(ctx.settings()).toArray(new org.cdrbuilder.core.stage.Stage[0]));
         release = tmp.resolve("releases/v1/base");
         duck = new Duck();
     }

@@ -108,7 +108,7 @@ class RealFeedsTest {
             Files.copy(eunomia.resolve(f), vocab.resolve(f));
         }
         BuildContext ctx = new BuildContext(TestSettings.of(tmp, drop, vocab));
-        new LocalStageRunner(ctx).run(Pipeline.stages().toArray(new Stage[0]));
+        new LocalStageRunner(ctx).run(Pipeline.stages(ctx.settings()).toArray(new Stage[0]));
         release = tmp.resolve("releases/v1/base");
     }
 

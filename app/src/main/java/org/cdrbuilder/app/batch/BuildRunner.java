@@ -188,7 +188,7 @@ public final class BuildRunner implements AutoCloseable {
     private void resetWork() {
         FileTrees.deleteTree(ctx.settings().versionWork());
         ReleaseLayout releases = new ReleaseLayout(ctx.settings().releases());
-        for (String tier : ctx.settings().tiers().isEmpty() ? List.of("base") : ctx.settings().tiers()) {
+        for (String tier : ctx.settings().tiers()) {
             FileTrees.deleteTree(releases.partial(ctx.settings().version(), tier));
         }
     }

@@ -1,15 +1,13 @@
 package org.cdrbuilder.app.batch;
 
+import java.util.List;
+
 import org.cdrbuilder.core.stage.BuildContext;
+import org.cdrbuilder.core.stage.Stage;
 import org.cdrbuilder.steps.Pipeline;
-import org.cdrbuilder.steps.clean.CleanStage;
-import org.cdrbuilder.steps.derive.DeriveStage;
-import org.cdrbuilder.steps.harmonize.HarmonizeStage;
-import org.cdrbuilder.steps.ingest.IngestStage;
-import org.cdrbuilder.steps.ingest.VocabularyStage;
-import org.cdrbuilder.steps.publish.PublishStage;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.core.task.TaskExecutor;
 
@@ -22,13 +20,11 @@ public final class ReleaseBuildJob {
 
     public static Job create(JobRepository repository, BuildContext ctx, TaskExecutor workers) {
         StageSteps steps = new StageSteps(repository, ctx, workers);
-        return new JobBuilder(NAME, repository)
-                .start(steps.step(new VocabularyStage()))
-                .next(steps.step(new IngestStage()))
-                .next(steps.step(new HarmonizeStage()))
-                .next(steps.step(new CleanStage()))
-                .next(steps.step(new DeriveStage()))
-                .next(steps.step(new PublishStage(Pipeline.dataStages())))
-                .build();
+        List<Stage> stages = Pipeline.stages(ctx.settings());
+        SimpleJobBuilder job = new JobBuilder(NAME, repository).start(steps.step(stages.get(0)));
+        for (Stage s : stages.subList(1, stages.size())) {
+            job = job.next(steps.step(s));
+        }
+        return job.build();
     }
 }

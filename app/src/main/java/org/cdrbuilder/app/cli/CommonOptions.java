@@ -35,7 +35,7 @@ public final class CommonOptions {
     @Option(names = "--cutoff-date", paramLabel = "DATE", description = "Release cutoff date (YYYY-MM-DD).")
     String cutoffDate;
 
-    @Option(names = "--tier", paramLabel = "TIER", split = ",", description = "Tier(s) to build (default: from the config).")
+    @Option(names = "--tier", paramLabel = "TIER", split = ",", description = "Tier(s) to build: registered, controlled, or all (default: all, the tiers in the config).")
     List<String> tiers;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
@@ -44,6 +44,10 @@ public final class CommonOptions {
     @Option(names = "--job-repository-url", paramLabel = "JDBC_URL",
             description = "Job repository database (default: embedded H2 in the work directory).")
     String jobRepositoryUrl;
+
+    @Option(names = "--key-file", paramLabel = "FILE",
+            description = "File holding the privacy key (default: $CDR_PRIVACY_KEY, else privacy_key_file in release.yaml).")
+    Path keyFile;
 
     /** The release.yaml to read: --config, else $CDR_HOME/config/release.yaml, else ./config/release.yaml. */
     Path configFile() {
@@ -59,6 +63,6 @@ public final class CommonOptions {
 
     public BuildSettings settings() {
         return BuildSettings.load(configFile(), new BuildSettings.Overrides(drop, vocabulary, releases, work, privateDir,
-                version, cutoffDate, tiers, threads, jobRepositoryUrl));
+                version, cutoffDate, tiers, threads, jobRepositoryUrl, keyFile));
     }
 }

@@ -53,7 +53,7 @@ final class Summary {
         out.printf("  inputs: %d files, %s rows read, %s quarantined, %d file error(s)%n", files, human(read),
                 human(quarantined), errors);
         ReleaseLayout releases = new ReleaseLayout(ctx.settings().releases());
-        for (String tier : ctx.settings().tiers().isEmpty() ? List.of("base") : ctx.settings().tiers()) {
+        for (String tier : ctx.settings().tiers()) {
             Path dir = releases.published(ctx.settings().version(), tier);
             Path manifest = dir.resolve("manifest.json");
             if (!Files.isRegularFile(manifest)) {

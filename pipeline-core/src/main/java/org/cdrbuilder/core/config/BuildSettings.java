@@ -15,6 +15,7 @@ import org.cdrbuilder.core.parquet.ParquetOptions;
  * tiers, parallelism and the job repository. Built from {@code release.yaml} with command-line overrides applied.
  *
  * @param configDir directory of the release.yaml the settings came from; other config files are relative to it
+ * @param privacyKeyFile file holding the privacy key, or null to take it from {@code CDR_PRIVACY_KEY}
  */
 public record BuildSettings(
         Path configDir,
@@ -35,7 +36,8 @@ public record BuildSettings(
         DemographicsConfig demographics,
         Path rulesFile,
         Path tierProfilesDir,
-        Path qaDir) {
+        Path qaDir,
+        Path privacyKeyFile) {
 
     public BuildSettings {
         requireNonNull(configDir, "configDir is null");
@@ -59,9 +61,10 @@ public record BuildSettings(
 
     /** Command-line values that override the file; null means "not given". */
     public record Overrides(Path drop, Path vocabulary, Path releases, Path work, Path privateDir, String version,
-                            String cutoffDate, List<String> tiers, Integer threads, String jobRepositoryUrl) {
+                            String cutoffDate, List<String> tiers, Integer threads, String jobRepositoryUrl,
+                            Path privacyKeyFile) {
         public static Overrides none() {
-            return new Overrides(null, null, null, null, null, null, null, null, null, null);
+            return new Overrides(null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 
@@ -87,7 +90,15 @@ public record BuildSettings(
         } catch (DateTimeParseException e) {
             throw new ConfigException("cutoff date must be YYYY-MM-DD: '" + cutoffText + "'");
         }
-        List<String> tiers = o.tiers() != null ? o.tiers() : c.tiers;
+        List<String> tiers = o.tiers() != null && !o.tiers().equals(List.of("all")) ? o.tiers() : c.tiers;
+        if (tiers == null || tiers.isEmpty()) {
+            throw new ConfigException("no tiers to build: set tiers in release.yaml (e.g. [registered, controlled]) or give --tier");
+        }
+        for (String t : tiers) {
+            if (!t.matches("[a-z][a-z0-9_-]*")) {
+                throw new ConfigException("tier name '" + t + "' must be lower-case letters, digits, '-' or '_'");
+            }
+        }
         int threads = o.threads() != null ? o.threads() : c.threads;
         if (threads == 0) {
             threads = Runtime.getRuntime().availableProcessors();
@@ -103,9 +114,13 @@ public record BuildSettings(
         if (!Files.isRegularFile(demographicsFile)) {
             throw new ConfigException("demographics config not found: " + demographicsFile);
         }
+        Path keyFile = o.privacyKeyFile() != null ? o.privacyKeyFile().toAbsolutePath().normalize()
+                : c.privacyKeyFile == null || c.privacyKeyFile.isBlank() || System.getenv("CDR_PRIVACY_KEY") != null ? null
+                : dir.resolve(c.privacyKeyFile).toAbsolutePath().normalize();
         return new BuildSettings(dir, drop, vocab, releases, work, priv, version, cutoff, tiers, threads,
                 url == null ? "" : url, c.jobRepository.username, c.jobRepository.password, parquet,
-                IngestConfig.read(ingestFile), DemographicsConfig.read(demographicsFile), dir.resolve(c.rules), dir.resolve(c.tierProfiles), dir.resolve(c.qa));
+                IngestConfig.read(ingestFile), DemographicsConfig.read(demographicsFile), dir.resolve(c.rules),
+                dir.resolve(c.tierProfiles), dir.resolve(c.qa), keyFile);
     }
 
     private static Path pick(Path override, String fromFile, Path dir, String name) {

@@ -39,6 +39,8 @@ public final class ReleaseConfig {
     public String rules = "rules.yaml";
     public String tierProfiles = "tiers";
     public String qa = "qa";
+    /** File holding the privacy key; {@code CDR_PRIVACY_KEY} or --key-file take precedence. */
+    public String privacyKeyFile;
     public boolean keepWork = true;
     public Map<String, String> extra = new LinkedHashMap<>();
 

@@ -38,6 +38,11 @@ public final class Registry {
         return sortedNumbers.length;
     }
 
+    /** Every participant number, ascending. */
+    public long[] numbers() {
+        return sortedNumbers.clone();
+    }
+
     /** Visits participants in ascending number order. */
     public void forEachSorted(Consumer<Participant> action) {
         for (long n : sortedNumbers) {

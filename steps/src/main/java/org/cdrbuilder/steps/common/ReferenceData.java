@@ -38,6 +38,8 @@ public final class ReferenceData {
             codeVocabularies.add("PPI");
             codeVocabularies.add("LOINC");
             codeVocabularies.add("UCUM");
+            codeVocabularies.add("AoU_General"); // the program's generalized answers
+            codeVocabularies.add("AoU_Custom");
             Vocabulary.Builder b = Vocabulary.builder(codeVocabularies);
             TableDef concept = ctx.schema().table("concept");
             RowParquetReader.forEach(ctx.layout().outputs(VocabularyStage.NAME, "concept"), concept, null, b::concept);

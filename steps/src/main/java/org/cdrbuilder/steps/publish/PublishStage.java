@@ -43,12 +43,6 @@ import org.cdrbuilder.steps.ingest.InputValidation;
  */
 public final class PublishStage implements Stage {
     public static final String NAME = "publish";
-    /** Data stages in pipeline order; the ledger walks their reports. */
-    private final List<String> dataStages;
-
-    public PublishStage(List<String> dataStages) {
-        this.dataStages = List.copyOf(dataStages);
-    }
 
     @Override
     public String name() {
@@ -226,9 +220,7 @@ public final class PublishStage implements Stage {
 
     private void writeQa(BuildContext ctx, String tier, Path qa, Map<String, Long> published, SiteLabels labels) {
         Map<String, List<UnitReport>> stages = new LinkedHashMap<>();
-        for (String s : dataStages) {
-            stages.put(s, ctx.layout().reports(s));
-        }
+        Pipeline.ledgerStages(tier).forEach((shown, stage) -> stages.put(shown, ctx.layout().reports(stage)));
         List<String> ledgerTables = new ArrayList<>();
         for (TableDef t : ctx.schema().tables()) {
             if (t.group() == TableGroup.OMOP || t.group() == TableGroup.VOCABULARY || t.group() == TableGroup.WEARABLES) {

@@ -1,0 +1,141 @@
+package org.cdrbuilder.steps.audit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.cdrbuilder.core.privacy.TierProfile;
+import org.cdrbuilder.core.stage.BuildContext;
+import org.cdrbuilder.core.stage.ReleaseCandidate;
+import org.cdrbuilder.core.stage.Stage;
+import org.cdrbuilder.core.stage.UnitReport;
+import org.cdrbuilder.core.stage.WorkLayout;
+import org.cdrbuilder.core.stage.WorkUnit;
+import org.cdrbuilder.schema.TableDef;
+import org.cdrbuilder.steps.common.Tiers;
+import org.cdrbuilder.steps.ingest.DropLayout;
+import org.cdrbuilder.steps.privacy.PrivacyStage;
+import org.cdrbuilder.steps.privacy.SuppressionList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.carrotsearch.hppc.IntHashSet;
+import com.fasterxml.jackson.core.type.TypeReference;
+
+/**
+ * Audits every tier's candidate before anything is published, with everything the build has: the drop's registry
+ * file, the mapping store and the rows each published row was made from. One unit per tier and table; when the
+ * units are done the stage writes {@code qa/privacy-audit.json} for each tier and fails the build (exit code 6),
+ * naming each leak, when any check of any tier failed.
+ */
+public final class AuditStage implements Stage {
+    public static final String NAME = "audit";
+    private static final Logger LOG = LoggerFactory.getLogger(AuditStage.class);
+    private static final TypeReference<Map<String, Findings>> FINDINGS = new TypeReference<>() { };
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<WorkUnit> plan(BuildContext ctx) {
+        List<WorkUnit> units = new ArrayList<>();
+        for (String tier : Tiers.of(ctx.settings())) {
+            ReleaseCandidate candidate = new ReleaseCandidate(ctx.layout(), tier);
+            for (TableDef t : ctx.schema().tables()) {
+                if (t.group().published() && candidate.holder(t.name()) != null) {
+                    units.add(new WorkUnit(tier + "." + t.name(), Map.of("tier", tier, "table", t.name())));
+                }
+            }
+        }
+        return units;
+    }
+
+    @Override
+    public void run(WorkUnit unit, BuildContext ctx) {
+        long started = System.nanoTime();
+        String tier = unit.attr("tier");
+        TableDef table = ctx.schema().table(unit.attr("table"));
+        AuditContext actx = context(ctx, tier);
+        ReleaseAudit.TableResult result = ReleaseAudit.auditTable(table, actx, ReleaseAudit.checks());
+        ctx.progress().rows(table.name(), result.rows());
+        UnitReport report = new UnitReport();
+        report.unit = unit.id();
+        report.stage = NAME;
+        report.details.put("tier", tier);
+        report.details.put("table", table.name());
+        report.details.put("rows", result.rows());
+        report.details.put("findings", result.findings());
+        report.millis = (System.nanoTime() - started) / 1_000_000;
+        ctx.layout().writeReport(NAME, report);
+    }
+
+    @Override
+    public void complete(BuildContext ctx) {
+        StringBuilder failures = new StringBuilder();
+        for (String tier : Tiers.of(ctx.settings())) {
+            AuditContext actx = context(ctx, tier);
+            List<AuditCheck> checks = ReleaseAudit.checks();
+            Map<String, Map<String, Findings>> byTable = new TreeMap<>();
+            long rows = 0;
+            for (UnitReport r : ctx.layout().reports(NAME)) {
+                if (!tier.equals(r.details.get("tier"))) {
+                    continue;
+                }
+                byTable.put((String) r.details.get("table"),
+                        WorkLayout.JSON.convertValue(r.details.get("findings"), FINDINGS));
+                rows += ((Number) r.details.get("rows")).longValue();
+            }
+            for (String folder : List.of("qa", "snapshot")) {
+                for (String from : List.of("all", tier)) {
+                    Path dir = ctx.layout().state(folder).resolve(from);
+                    ReleaseAudit.TableResult files = ReleaseAudit.auditFiles(dir, ctx.layout().root(), actx, checks);
+                    byTable.merge("(files)", files.findings(), (a, b) -> {
+                        b.forEach((k, v) -> a.get(k).merge(v));
+                        return a;
+                    });
+                }
+            }
+            AuditReport report = AuditReport.of(tier, checks, actx, byTable, rows);
+            WorkLayout.writeJson(ctx.layout().state("qa").resolve(tier).resolve("privacy-audit.json"), report);
+            if (report.passed) {
+                LOG.info("privacy audit of tier {}: passed ({} rows, {} checks, {} skipped)", tier, rows,
+                        report.checks.size(), report.checks.stream().filter(c -> c.status.equals("skipped")).count());
+            } else {
+                failures.append("tier ").append(tier).append(":\n").append(report.describeFailures());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new PrivacyAuditFailedException("the privacy audit failed; nothing was published "
+                    + "(details in " + ctx.layout().state("qa") + "/<tier>/privacy-audit.json):\n" + failures);
+        }
+    }
+
+    /** What the audit of a tier is given in a build. */
+    static AuditContext context(BuildContext ctx, String tier) {
+        return ctx.cached("audit-context-" + tier, () -> {
+            TierProfile profile = PrivacyStage.profile(ctx, tier);
+            ReleaseCandidate candidate = new ReleaseCandidate(ctx.layout(), tier);
+            ReleaseCandidate shared = new ReleaseCandidate(ctx.layout(), null);
+            return new AuditContext(tier, profile, ctx.settings().cutoffDate(), candidate::parts, ctx.layout().root(),
+                    shared::parts, registry(ctx), PrivacyStage.keys(ctx), suppressed(profile, candidate));
+        });
+    }
+
+    static RegistryFacts registry(BuildContext ctx) {
+        return ctx.cached("audit-registry", () -> RegistryFacts.read(new DropLayout(ctx.settings().drop(), ctx.settings().vocabulary()).registryFile()));
+    }
+
+    /** The concept ids a tier suppresses, resolved against the vocabulary the tier publishes. */
+    public static IntHashSet suppressed(TierProfile profile, ReleaseCandidate candidate) {
+        if (profile.suppressedConcepts == null || profile.suppressedConcepts.isBlank()) {
+            return new IntHashSet();
+        }
+        return SuppressionList.conceptIds(profile.resolve(profile.suppressedConcepts), (columns, action) ->
+                org.cdrbuilder.core.parquet.RowParquetReader.forEach(candidate.parts("concept"),
+                        org.cdrbuilder.schema.CdrSchema.get().table("concept"), columns, action));
+    }
+}

@@ -1,0 +1,191 @@
+package org.cdrbuilder.steps.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+
+import org.cdrbuilder.core.parquet.RowParquetReader;
+import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.schema.TableDef;
+import org.cdrbuilder.steps.audit.checks.AgeLimit;
+import org.cdrbuilder.steps.audit.checks.BirthDateYearOnly;
+import org.cdrbuilder.steps.audit.checks.DatesShifted;
+import org.cdrbuilder.steps.audit.checks.EmptyTables;
+import org.cdrbuilder.steps.audit.checks.RegistryIdentifiers;
+import org.cdrbuilder.steps.audit.checks.ResearchIds;
+import org.cdrbuilder.steps.audit.checks.SuppressedConcepts;
+import org.cdrbuilder.steps.audit.checks.WithdrawnParticipants;
+
+/**
+ * The privacy audit: reads every row of every table of a tier's release once and runs the checks over it; in a
+ * tier that shifts dates (and given the build's work files) each row is read in step with the row it was made from.
+ * Plain Java: the build's audit stage runs it per table before publishing, {@code cdr audit} over a published
+ * release.
+ */
+public final class ReleaseAudit {
+    private ReleaseAudit() {
+    }
+
+    /** Every check, in report order. */
+    public static List<AuditCheck> checks() {
+        return List.of(new RegistryIdentifiers(), new BirthDateYearOnly(), new DatesShifted(), new AgeLimit(),
+                new WithdrawnParticipants(), new SuppressedConcepts(), new ResearchIds(), new EmptyTables());
+    }
+
+    /** Audits one table: findings per check id, and the number of rows read. */
+    public static TableResult auditTable(TableDef table, AuditContext ctx, List<AuditCheck> checks) {
+        List<AuditCheck> active = new ArrayList<>();
+        for (AuditCheck c : checks) {
+            if (c.skipReason(ctx) == null && c.covers(table, ctx)) {
+                active.add(c);
+            }
+        }
+        Map<String, Findings> findings = AuditReport.emptyFor(checks);
+        List<Path> parts = ctx.release().apply(table.name());
+        if (active.isEmpty()) {
+            return new TableResult(table.name(), findings, 0);
+        }
+        boolean paired = ctx.sources() != null && ctx.profile().shiftDates && DatesShifted.needsSource(table);
+        int personCol = table.indexOfOrMinus1("person_id");
+        long rows = 0;
+        String lastFile = "";
+        try (SourceRows sources = paired ? new SourceRows(table, ctx.sources().apply(table.name()), ctx) : null) {
+            for (Path part : parts) {
+                String file = relative(ctx.releaseRoot(), part);
+                lastFile = file;
+                long index = 0;
+                try (RowParquetReader in = RowParquetReader.open(part, table)) {
+                    while (in.hasNext()) {
+                        Row row = in.next();
+                        long participant = personCol < 0 ? -1 : ctx.participantOf(row.get(personCol));
+                        Row source = sources == null ? null : sources.match(row, participant);
+                        AuditedRow r = new AuditedRow(table, row, source, participant, file, index++);
+                        for (AuditCheck c : active) {
+                            c.check(r, ctx, findings.get(c.id()));
+                        }
+                    }
+                }
+                rows += index;
+            }
+        }
+        for (AuditCheck c : active) {
+            c.tableDone(table, rows, lastFile, ctx, findings.get(c.id()));
+        }
+        return new TableResult(table.name(), findings, rows);
+    }
+
+    /** What the audit of one table found. */
+    public record TableResult(String table, Map<String, Findings> findings, long rows) {
+    }
+
+    /**
+     * Scans the text files of a release (manifest, QA and snapshot files) for registry identifiers, reporting them as
+     * findings of the registry check under the pseudo-table {@code (files)}.
+     */
+    public static TableResult auditFiles(Path dir, Path root, AuditContext ctx, List<AuditCheck> checks) {
+        Map<String, Findings> findings = AuditReport.emptyFor(checks);
+        if (ctx.registry() == null || !Files.isDirectory(dir)) {
+            return new TableResult("(files)", findings, 0);
+        }
+        Findings f = findings.get("registry_identifiers");
+        long lines = 0;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).filter(x -> !x.toString().endsWith(".parquet")).sorted().toList()) {
+                List<String> text;
+                try {
+                    text = Files.readAllLines(p, StandardCharsets.UTF_8);
+                } catch (java.nio.charset.MalformedInputException e) {
+                    continue; // not text
+                }
+                for (int i = 0; i < text.size(); i++) {
+                    lines++;
+                    String what = ctx.registry().anyonesIdentifier(text.get(i));
+                    if (what != null) {
+                        f.add("(files)", "", relative(root, p), i, "a participant's " + what + " from the registry");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot scan " + dir, e);
+        }
+        return new TableResult("(files)", findings, lines);
+    }
+
+    static String relative(Path root, Path p) {
+        Path a = root.toAbsolutePath().normalize();
+        Path b = p.toAbsolutePath().normalize();
+        return (b.startsWith(a) ? a.relativize(b) : b).toString().replace('\\', '/');
+    }
+
+    /**
+     * The rows a table's published rows were made from, in the same order with some removed: matched by row id, or
+     * (tables keyed by person) by participant, one row after another.
+     */
+    private static final class SourceRows implements AutoCloseable {
+        private final Iterator<Path> files;
+        private final TableDef table;
+        private final int idCol;
+        private final int personCol;
+        private RowParquetReader current;
+
+        SourceRows(TableDef table, List<Path> parts, AuditContext ctx) {
+            this.table = table;
+            this.files = parts.iterator();
+            int pk = table.primaryKey().map(c -> table.indexOf(c.name())).orElse(-1);
+            this.personCol = table.indexOfOrMinus1("person_id");
+            this.idCol = pk >= 0 && pk != personCol ? pk : -1;
+        }
+
+        private Row next() {
+            while (current == null || !current.hasNext()) {
+                if (current != null) {
+                    current.close();
+                    current = null;
+                }
+                if (!files.hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                current = RowParquetReader.open(files.next(), table);
+            }
+            return current.next();
+        }
+
+        /** The source row of a published row, or null when none is left to match. */
+        Row match(Row published, long participant) {
+            try {
+                if (idCol >= 0) {
+                    Object id = published.get(idCol);
+                    while (true) {
+                        Row s = next();
+                        if (s.get(idCol).equals(id)) {
+                            return s;
+                        }
+                    }
+                }
+                while (true) {
+                    Row s = next();
+                    if (s.get(personCol) instanceof Long p && p == participant) {
+                        return s;
+                    }
+                }
+            } catch (NoSuchElementException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (current != null) {
+                current.close();
+            }
+        }
+    }
+}
