@@ -26,7 +26,10 @@ final class SurveyWriter implements AutoCloseable {
             "PersonalMedicalHistory", 0.45, "HealthcareAccess", 0.45, "FamilyHistory", 0.4, "COPE", 0.25);
     static final int PARTICIPANTS_PER_FILE = 1000;
 
+    static final String BRANCHING_RULE = EhrHistory.CLEAN + "survey_branching_violations";
+
     private final SurveyCatalog catalog;
+    private final BranchingLogic branching;
     private final Path dir;
     private final Planted planted;
     private final Map<String, Writer> writers = new HashMap<>();
@@ -34,6 +37,7 @@ final class SurveyWriter implements AutoCloseable {
 
     SurveyWriter(SurveyCatalog catalog, Path drop, Planted planted) {
         this.catalog = catalog;
+        this.branching = new BranchingLogic(catalog.branchingRules);
         this.dir = drop.resolve("surveys");
         this.planted = planted;
     }
@@ -60,6 +64,7 @@ final class SurveyWriter implements AutoCloseable {
                           String removal) {
         boolean legacy = r.nextDouble() < 0.1;
         Map<String, List<String>> chosen = new HashMap<>();
+        Map<String, Integer> rows = new LinkedHashMap<>();
         List<String> items = new ArrayList<>();
         int answers = 0;
         for (SurveyCatalog.Question q : m.questions) {
@@ -80,6 +85,7 @@ final class SurveyWriter implements AutoCloseable {
                 }
             }
             chosen.put(q.code, codes);
+            rows.put(q.code, values.size());
             items.add(item(q.code, values, legacy));
             answers += values.size();
         }
@@ -106,6 +112,13 @@ final class SurveyWriter implements AutoCloseable {
             if (removal != null) {
                 planted.removed(removal, "observation");
             }
+        }
+        if (removal == null) {
+            rows.forEach((question, n) -> {
+                if (branching.removes(question, chosen)) {
+                    planted.removed(BRANCHING_RULE, "observation", n);
+                }
+            });
         }
     }
 
