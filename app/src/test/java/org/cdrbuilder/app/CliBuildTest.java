@@ -24,18 +24,18 @@ class CliBuildTest {
         String config = tmp.resolve("config/release.yaml").toString();
 
         assertThat(Cdr.execute("build", "--config", config, "--progress-interval", "0")).isZero();
-        Path release = tmp.resolve("releases/v1/base");
+        Path release = tmp.resolve("releases/v1/controlled");
         assertThat(release.resolve("manifest.json")).isRegularFile();
         assertThat(tmp.resolve("work/logs")).isDirectoryContaining("glob:**/v1-*.log");
         try (Duck duck = new Duck()) {
             assertThat(duck.count("select count(*) from '" + release + "/omop/condition_occurrence/*.parquet'")).isEqualTo(2);
         }
-        assertThat(tmp.resolve("releases/latest.json")).content().contains("\"base\" : \"v1\"");
+        assertThat(tmp.resolve("releases/latest.json")).content().contains("\"controlled\" : \"v1\"");
 
         assertThat(Cdr.execute("build", "--config", config, "--progress-interval", "0")).isEqualTo(2);
         assertThat(Cdr.execute("build", "--config", config, "--progress-interval", "0", "--replace")).isZero();
         assertThat(release.resolve("manifest.json")).isRegularFile();
-        assertThat(release.getParent()).isDirectoryNotContaining("glob:**/.base.*");
+        assertThat(release.getParent()).isDirectoryNotContaining("glob:**/.controlled.*");
     }
 
     @Test

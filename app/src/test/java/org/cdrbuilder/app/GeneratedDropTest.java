@@ -35,7 +35,7 @@ class GeneratedDropTest {
         TestSettings.of(tmp, gen.resolve("drop"), gen.resolve("vocabulary"));
         assertThat(Cdr.execute("build", "--config", tmp.resolve("config/release.yaml").toString(),
                 "--progress-interval", "0")).isZero();
-        release = tmp.resolve("releases/v1/base");
+        release = tmp.resolve("releases/v1/controlled");
         ledger = WorkLayout.readJson(release.resolve("qa/ledger.json"), Ledger.class);
     }
 

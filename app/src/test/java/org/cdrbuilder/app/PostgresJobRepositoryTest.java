@@ -23,7 +23,7 @@ class PostgresJobRepositoryTest {
         TestSettings.of(tmp, MiniDrop.drop(tmp.resolve("drop")), MiniDrop.vocabulary(tmp.resolve("vocab")));
         String config = tmp.resolve("config/release.yaml").toString();
         try {
-            System.setProperty("cdr.fault", "publish:base.person:0:fail");
+            System.setProperty("cdr.fault", "publish:controlled.person:0:fail");
             assertThat(Cdr.execute("build", "--config", config, "--job-repository-url", url, "--progress-interval", "0"))
                     .isEqualTo(4);
         } finally {
@@ -45,7 +45,7 @@ class PostgresJobRepositoryTest {
             rs.next();
             assertThat(rs.getInt(1)).as("ingest ran once; the restart skipped it").isEqualTo(1);
         }
-        assertThat(tmp.resolve("releases/v1/base/manifest.json")).isRegularFile();
+        assertThat(tmp.resolve("releases/v1/controlled/manifest.json")).isRegularFile();
         assertThat(tmp.resolve("work/jobrepo")).doesNotExist();
     }
 }

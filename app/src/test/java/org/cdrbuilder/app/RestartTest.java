@@ -42,13 +42,13 @@ class RestartTest {
         Path config = setUp(crashed);
         System.setProperty("cdr.fault", "harmonize:ehr.site_a.visit_occurrence:0:fail");
         assertThat(Cdr.execute("build", "--config", config.toString(), "--progress-interval", "0")).isEqualTo(4);
-        assertThat(crashed.resolve("releases/v1/base")).doesNotExist();
+        assertThat(crashed.resolve("releases/v1/controlled")).doesNotExist();
         // units of the failed step that finished are kept; ingest is complete
         assertThat(crashed.resolve("work/v1/harmonize/units")).isDirectoryContaining("glob:**/ehr.site_a.condition_occurrence.json");
         System.clearProperty("cdr.fault");
 
         assertThat(Cdr.execute("build", "--config", config.toString(), "--progress-interval", "0")).isZero();
-        assertSameRelease(reference.resolve("releases/v1/base"), crashed.resolve("releases/v1/base"));
+        assertSameRelease(reference.resolve("releases/v1/controlled"), crashed.resolve("releases/v1/controlled"));
     }
 
     @Test
@@ -66,10 +66,10 @@ class RestartTest {
                 .redirectOutput(killed.resolve("killed-run.txt").toFile()).start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(Files.readString(killed.resolve("killed-run.txt"))).isEqualTo(137);
-        assertThat(killed.resolve("releases/v1/base")).doesNotExist();
+        assertThat(killed.resolve("releases/v1/controlled")).doesNotExist();
 
         assertThat(Cdr.execute("build", "--config", config.toString(), "--progress-interval", "0")).isZero();
-        assertSameRelease(reference.resolve("releases/v1/base"), killed.resolve("releases/v1/base"));
+        assertSameRelease(reference.resolve("releases/v1/controlled"), killed.resolve("releases/v1/controlled"));
     }
 
     /** Same tables, same per-table digest of sorted rows, and byte-identical Parquet files. */

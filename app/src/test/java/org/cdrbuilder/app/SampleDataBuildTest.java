@@ -35,7 +35,7 @@ class SampleDataBuildTest {
                 "--releases", tmp.resolve("releases").toString(), "--work", tmp.resolve("work").toString(),
                 "--private", tmp.resolve("private").toString(), "--progress-interval", "0");
         assertThat(code).isZero();
-        release = tmp.resolve("releases/v1/base");
+        release = tmp.resolve("releases/v1/controlled");
     }
 
     @Test

@@ -34,11 +34,15 @@ class MiniDropPipelineTest {
         BuildContext ctx = new BuildContext(TestSettings.of(tmp, MiniDrop.drop(tmp.resolve("drop")),
                 MiniDrop.vocabulary(tmp.resolve("vocab"))));
         new LocalStageRunner(ctx).run(Pipeline.stages(ctx.settings()).toArray(new org.cdrbuilder.core.stage.Stage[0]));
-        release = tmp.resolve("releases/v1/base");
+        release = tmp.resolve("releases/v1/controlled");
         duck = new Duck();
     }
 
+    /** A published table, with research ids turned back into the drop's participant numbers. */
     private static String t(String table) {
+        if (org.cdrbuilder.schema.CdrSchema.get().table(table).hasColumn("person_id")) {
+            return Duck.withParticipantNumbers(release.resolve("omop").resolve(table), tmp.resolve("private"));
+        }
         return "'" + release.resolve("omop").resolve(table) + "/*.parquet'";
     }
 

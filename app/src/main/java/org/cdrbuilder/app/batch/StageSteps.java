@@ -81,9 +81,22 @@ public final class StageSteps {
                 ExecutionContext ec = new ExecutionContext();
                 ec.putString(UNIT_ID, u.id());
                 u.attributes().forEach((k, v) -> ec.putString(ATTR + k, v));
-                out.put(u.id(), ec);
+                out.put(partitionName(stage.name(), u.id()), ec);
             }
             return out;
+        }
+
+        /**
+         * The partition's name: the unit id, or (when the step name {@code <stage>.unit:<name>} would pass the job
+         * repository's 100 characters) its start and a hash of the whole, stable across restarts.
+         */
+        static String partitionName(String stage, String unitId) {
+            int room = 100 - (stage.length() + ".unit:".length());
+            if (unitId.length() <= room) {
+                return unitId;
+            }
+            String hash = org.cdrbuilder.core.io.Fingerprint.sha256(unitId).substring(0, 12);
+            return unitId.substring(0, Math.max(0, room - 13)) + "#" + hash;
         }
     }
 

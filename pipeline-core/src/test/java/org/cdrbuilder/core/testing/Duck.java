@@ -46,6 +46,17 @@ public final class Duck implements AutoCloseable {
         return rows(sql).get(0).get(0);
     }
 
+    /**
+     * SQL for a published table (a {@code from} item) with research ids turned back into participant numbers through
+     * the private mapping store, so tests can name participants as the drop does.
+     */
+    public static String withParticipantNumbers(java.nio.file.Path tableDir, java.nio.file.Path privateDir) {
+        String files = "'" + tableDir + "/*.parquet'";
+        String mapping = "'" + privateDir.resolve("privacy/mapping.parquet") + "'";
+        return "(select t.* replace (coalesce(m.participant_number, t.person_id) as person_id) from " + files
+                + " t left join " + mapping + " m on t.person_id = m.research_id)";
+    }
+
     @Override
     public void close() {
         try {

@@ -28,7 +28,10 @@ public final class TestSettings {
         y.append("qa: ").append(config.resolve("qa")).append('\n');
         boolean tiersGiven = extraYaml.stream().anyMatch(l -> l.startsWith("tiers:"));
         if (!tiersGiven) {
-            y.append("tiers: [base]\n");
+            y.append("tiers: [controlled]\n"); // real dates, one tier: what most tests assert on
+        }
+        if (extraYaml.stream().noneMatch(l -> l.startsWith("privacy_key_file:"))) {
+            y.append("privacy_key_file: ").append(repoRoot().resolve("sample-data/privacy-dev.key")).append('\n');
         }
         extraYaml.forEach(l -> y.append(l).append('\n'));
         Path file = TestFiles.write(tmp.resolve("config").resolve("release.yaml"), y.toString());

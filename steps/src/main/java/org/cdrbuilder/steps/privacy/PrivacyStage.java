@@ -35,8 +35,8 @@ import org.cdrbuilder.steps.common.ReferenceData;
 /**
  * Makes one tier's release candidate: the privacy rules, switched and parameterized by the tier's profile
  * ({@code config/tiers/<tier>.yaml}), run over every row of every person and wearable table and its provenance.
- * One stage instance per tier ({@code privacy-<tier>}), one unit per part of the shared candidate, so parts keep
- * their order (the audit reads the tier's rows in step with the rows they came from). Planning assigns research
+ * One stage instance per tier ({@code privacy-<tier>}), one unit per table and part of the shared candidate
+ * ({@code <table>--<part number>}), so parts keep their order (the audit reads the tier's rows in step with the rows they came from). Planning assigns research
  * ids and date shifts to new participants in the private mapping store. Vocabulary and internal tables are not
  * touched: the tier's candidate starts as a copy of the shared one.
  */
@@ -83,13 +83,16 @@ public final class PrivacyStage implements Stage {
         ReleaseCandidate shared = new ReleaseCandidate(ctx.layout(), null);
         List<WorkUnit> units = new ArrayList<>();
         for (String table : tables(ctx)) {
+            int n = 0;
             for (Path part : shared.parts(table)) {
                 String stem = part.getFileName().toString().replace(".parquet", "");
                 Map<String, String> attrs = new LinkedHashMap<>();
                 attrs.put("table", table);
                 attrs.put("part", part.toString());
                 attrs.put("index", String.valueOf(units.size()));
-                units.add(new WorkUnit(stem, attrs));
+                attrs.put("stem", stem);
+                // a part's name is unique within its table only (a cleaning unit writes parts of several tables)
+                units.add(new WorkUnit(String.format("%s--%05d", table, n++), attrs));
             }
         }
         return units;
@@ -106,7 +109,7 @@ public final class PrivacyStage implements Stage {
         long started = System.nanoTime();
         RulePass pass = new RulePass(engine(ctx, tier), ruleContext(ctx, tier), false, true);
         try (UnitOutputs out = new UnitOutputs(ctx.layout(), name(), unit.id(), ctx.settings().parquet())) {
-            pass.run(ctx, name(), unit.id(), table, part, origin(table, unit.id()), out, report,
+            pass.run(ctx, name(), unit.id(), table, part, origin(table, unit.attr("stem")), out, report,
                     CREATED_ID_BASE + (Long.parseLong(unit.attr("index")) << 28));
             out.commit();
         }
