@@ -59,7 +59,7 @@ public final class RuleTestKit {
         ParticipantSpec s = new ParticipantSpec();
         spec.accept(s);
         participants.add(new Participant(number, s.birthDate, s.primaryConsentDate, s.ehrConsent, s.primaryConsentDate,
-                s.withdrawalDate, s.deactivationDate, "site", "core_participant", null, null, s.state, null));
+                s.withdrawalDate, s.deactivationDate, "site", "core_participant", null, null, s.state, s.zipCode));
         return this;
     }
 
@@ -71,6 +71,7 @@ public final class RuleTestKit {
         public LocalDate withdrawalDate;
         public LocalDate deactivationDate;
         public String state = "CA";
+        public String zipCode;
     }
 
     public RuleTestKit concept(int id, String domain, String vocabularyId, String standard, String code) {
@@ -103,10 +104,51 @@ public final class RuleTestKit {
         return this;
     }
 
-    /** The rule context, with {@code configDir} the repository's config folder. */
+    /** The key privacy tests derive research ids, shifts and masks from. */
+    public static final org.cdrbuilder.core.privacy.PrivacyKey KEY =
+            org.cdrbuilder.core.privacy.PrivacyKey.of("rule-test-kit-key-0123456789");
+
+    private String tier;
+    private Consumer<org.cdrbuilder.core.privacy.TierProfile> profileChange = p -> { };
+    private org.cdrbuilder.core.privacy.ParticipantKeys keys;
+
+    /**
+     * Runs privacy rules as the tier's privacy stage does: with the repository's profile of {@code tierName}
+     * ({@code config/tiers/<tier>.yaml}, changed by {@code change}), its generalization table, and a mapping store
+     * holding every test participant.
+     */
+    public RuleTestKit tier(String tierName, Consumer<org.cdrbuilder.core.privacy.TierProfile> change) {
+        this.tier = tierName;
+        this.profileChange = change;
+        return this;
+    }
+
+    public RuleTestKit tier(String tierName) {
+        return tier(tierName, p -> { });
+    }
+
+    /** The mapping store of the tier run (after {@link #context()}). */
+    public org.cdrbuilder.core.privacy.ParticipantKeys keys() {
+        return keys;
+    }
+
+    /** The rule context, with {@code configDir} the repository's config folder (and the tier's, when set). */
     public RuleContext context() {
-        return new RuleContext(Registry.of(participants), vocabulary.build(), parameters, CUTOFF,
+        Registry registry = Registry.of(participants);
+        RuleContext ctx = new RuleContext(registry, vocabulary.build(), parameters, CUTOFF,
                 TestFiles.repoRoot().resolve("config"), t -> tables.getOrDefault(t, List.of()));
+        if (tier == null) {
+            return ctx;
+        }
+        Path tiers = TestFiles.repoRoot().resolve("config/tiers");
+        org.cdrbuilder.core.privacy.TierProfile profile = org.cdrbuilder.core.privacy.TierProfile.read(tiers.resolve(tier + ".yaml"));
+        profileChange.accept(profile);
+        if (keys == null) {
+            keys = org.cdrbuilder.core.privacy.ParticipantKeys.open(dir.resolve("private/privacy"), KEY, profile.maxShiftDays);
+        }
+        keys.assign(registry.numbers(), "v1");
+        return ctx.forTier(new org.cdrbuilder.core.privacy.TierContext(tier, profile, keys,
+                org.cdrbuilder.core.privacy.GeneralizationConfig.read(tiers.resolve("generalization.yaml"))));
     }
 
     /** What running rules over rows did. */

@@ -86,6 +86,9 @@ public final class FreeTextSuppressed implements CleaningRule {
             if (name.endsWith("_source_value")) {
                 String prefix = name.substring(0, name.length() - "_source_value".length());
                 source = table.indexOfOrMinus1(prefix + "_source_concept_id");
+                if (source < 0) {
+                    source = table.indexOfOrMinus1(prefix + "_concept_id"); // e.g. state_of_residence
+                }
                 if (prefix.equals("unit")) {
                     vocabulary = "UCUM";
                 } else if (prefix.equals("value")) {
