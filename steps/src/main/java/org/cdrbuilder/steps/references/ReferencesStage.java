@@ -137,6 +137,9 @@ public final class ReferencesStage implements Stage {
         ReleaseCandidate tiered = new ReleaseCandidate(ctx.layout(), tier);
         Set<String> written = new TreeSet<>();
         for (String t : tables(tiered)) {
+            if (tiered.parts(t).isEmpty()) {
+                continue; // nothing was planned: the holder stays as it is
+            }
             written.add(t);
             if (tiered.holder(t + "_ext") != null) {
                 written.add(t + "_ext");

@@ -1,15 +1,19 @@
 package org.cdrbuilder.steps.references;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.cdrbuilder.core.testing.TestFiles.write;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.cdrbuilder.core.ledger.Ledger;
 import org.cdrbuilder.core.parquet.RowParquetReader;
 import org.cdrbuilder.core.stage.BuildContext;
+import org.cdrbuilder.core.stage.FaultInjector;
 import org.cdrbuilder.core.stage.LocalStageRunner;
 import org.cdrbuilder.core.stage.ReleaseCandidate;
 import org.cdrbuilder.core.stage.SandboxTables;
@@ -27,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole pipeline, both tiers, on a drop where the EHR date floor removes a visit (1975) that a condition and a
- * later visit of the same site still reference: both stay, their reference becomes null, the ledger says so.
+ * later visit of the same site still reference: both stay, their reference becomes null, the ledger says so; a
+ * build that fails in the stage resumes to the same release.
  */
 class VisitReferencesPipelineTest {
     @TempDir
@@ -37,7 +42,18 @@ class VisitReferencesPipelineTest {
 
     @BeforeAll
     static void build() throws Exception {
-        Path drop = tmp.resolve("drop");
+        ctx = context(tmp);
+        new LocalStageRunner(ctx).run(stages(ctx));
+        duck = new Duck();
+    }
+
+    private static Stage[] stages(BuildContext c) {
+        return Pipeline.stages(c.settings()).toArray(new Stage[0]);
+    }
+
+    /** Writes the drop and vocabulary under {@code dir}; settings for both tiers. */
+    private static BuildContext context(Path dir) {
+        Path drop = dir.resolve("drop");
         write(drop.resolve("participants/participants.csv"), MiniDrop.REGISTRY_HEADER,
                 "P1001,Alice,Zebulon,alice@example.org,555-0101,1 Main St,10001,NY,1960-03-04,2019-01-01,yes,2019-01-01,,,"
                         + "site_a,core_participant,2019-02-01,2019-02-01");
@@ -58,10 +74,8 @@ class VisitReferencesPipelineTest {
                 "drug_exposure_id,person_id,drug_concept_id,drug_exposure_start_date,drug_exposure_end_date,drug_type_concept_id,"
                         + "visit_occurrence_id",
                 "1,1001,1503297,2020-02-01,2020-02-20,32817,73");
-        ctx = new BuildContext(TestSettings.of(tmp, drop, MiniDrop.vocabulary(tmp.resolve("vocab")), "v1",
+        return new BuildContext(TestSettings.of(dir, drop, MiniDrop.vocabulary(dir.resolve("vocab")), "v1",
                 List.of("tiers: [registered, controlled]")));
-        new LocalStageRunner(ctx).run(Pipeline.stages(ctx.settings()).toArray(new Stage[0]));
-        duck = new Duck();
     }
 
     @AfterAll
@@ -145,5 +159,30 @@ class VisitReferencesPipelineTest {
             assertThat(r.tables).containsKey("drug_exposure");
             assertThat(r.details).containsEntry("action", "linked");
         });
+    }
+
+    @Test
+    void failedUnitOfTheStage_resumes_toTheSameRelease(@TempDir Path other) throws Exception {
+        String rewritten = "condition_occurrence--00000";
+        assertThat(ctx.layout().readReport("references-controlled", rewritten).details).containsEntry("action", "rewritten");
+        BuildContext again = context(other);
+        again.setFaults((stage, unit, rows) -> {
+            if (stage.equals("references-controlled") && unit.equals(rewritten)) {
+                throw new IllegalStateException("injected fault");
+            }
+        });
+        assertThatThrownBy(() -> new LocalStageRunner(again).run(stages(again))).hasMessageContaining("injected fault");
+        assertThat(other.resolve("releases")).doesNotExist();
+        again.setFaults(FaultInjector.NONE);
+        new LocalStageRunner(again).run(stages(again));
+        for (String tier : List.of("registered", "controlled")) {
+            Path expected = tmp.resolve("releases/v1").resolve(tier);
+            try (Stream<Path> files = Files.walk(expected)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+                    assertThat(Files.readAllBytes(other.resolve("releases/v1").resolve(tier).resolve(expected.relativize(f))))
+                            .as(f.toString()).isEqualTo(Files.readAllBytes(f));
+                }
+            }
+        }
     }
 }
