@@ -16,11 +16,13 @@ import org.cdrbuilder.steps.ingest.IngestStage;
 import org.cdrbuilder.steps.ingest.VocabularyStage;
 import org.cdrbuilder.steps.privacy.PrivacyStage;
 import org.cdrbuilder.steps.publish.PublishStage;
+import org.cdrbuilder.steps.references.ReferencesStage;
 
 /**
  * The stages of a release build, in order. The batch job and the local runner both take them from here. Stages up
- * to derive build one shared candidate; then each tier gets its own privacy stage, and the audit checks every
- * tier before anything is published.
+ * to derive build one shared candidate; then each tier gets its own privacy stage and a references stage (which
+ * nulls references to the visits the tier no longer publishes), and the audit checks every tier before anything is
+ * published.
  */
 public final class Pipeline {
     private Pipeline() {
@@ -37,13 +39,14 @@ public final class Pipeline {
     }
 
     /**
-     * The data stages a tier's ledger walks, in order, keyed by the name the ledger shows ({@code privacy} for the
-     * tier's privacy stage) with the stage's work name as value.
+     * The data stages a tier's ledger walks, in order, keyed by the name the ledger shows ({@code privacy} and
+     * {@code references} for the tier's stages) with the stage's work name as value.
      */
     public static Map<String, String> ledgerStages(String tier) {
         Map<String, String> m = new LinkedHashMap<>();
         sharedDataStages().forEach(s -> m.put(s, s));
         m.put("privacy", PrivacyStage.nameOf(tier));
+        m.put("references", ReferencesStage.nameOf(tier));
         return m;
     }
 
@@ -52,6 +55,7 @@ public final class Pipeline {
                 new CleanStage(), new DeriveStage()));
         for (String tier : Tiers.of(settings)) {
             stages.add(new PrivacyStage(tier));
+            stages.add(new ReferencesStage(tier));
         }
         stages.add(new AuditStage());
         stages.add(new PublishStage());
