@@ -26,7 +26,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 /**
  * Audits every tier's candidate before anything is published, with everything the build has: the drop's registry
- * file, the mapping store and the rows each published row was made from. One unit per tier and table; when the
+ * file, the mapping store and the rows each published row was made from. One unit per tier and part; when the
  * units are done the stage writes {@code qa/privacy-audit.json} for each tier and fails the build (exit code 6),
  * naming each leak, when any check of any tier failed.
  */
@@ -46,8 +46,14 @@ public final class AuditStage implements Stage {
         for (String tier : Tiers.of(ctx.settings())) {
             ReleaseCandidate candidate = new ReleaseCandidate(ctx.layout(), tier);
             for (TableDef t : ctx.schema().tables()) {
-                if (t.group().published() && candidate.holder(t.name()) != null) {
-                    units.add(new WorkUnit(tier + "." + t.name(), Map.of("tier", tier, "table", t.name())));
+                if (!t.group().published() || candidate.holder(t.name()) == null) {
+                    continue;
+                }
+                // one unit per part, so that big tables use both cores
+                int parts = candidate.parts(t.name()).size();
+                for (int i = 0; i < Math.max(1, parts); i++) {
+                    units.add(new WorkUnit(String.format("%s.%s.%05d", tier, t.name(), i),
+                            Map.of("tier", tier, "table", t.name(), "part", String.valueOf(i))));
                 }
             }
         }
@@ -59,8 +65,22 @@ public final class AuditStage implements Stage {
         long started = System.nanoTime();
         String tier = unit.attr("tier");
         TableDef table = ctx.schema().table(unit.attr("table"));
+        int index = Integer.parseInt(unit.attr("part"));
         AuditContext actx = context(ctx, tier);
-        ReleaseAudit.TableResult result = ReleaseAudit.auditTable(table, actx, ReleaseAudit.checks());
+        List<Path> parts = actx.release().apply(table.name());
+        List<Path> sources = actx.sources().apply(table.name());
+        List<Path> mine;
+        List<Path> myMaterial;
+        if (sources.size() == parts.size()) {
+            // a tier's part i was made from the shared part i (the privacy and reference stages keep part order)
+            mine = index < parts.size() ? List.of(parts.get(index)) : List.of();
+            myMaterial = index < sources.size() ? List.of(sources.get(index)) : List.of();
+        } else {
+            // not aligned part for part: the first unit reads the whole table
+            mine = index == 0 ? parts : List.of();
+            myMaterial = index == 0 ? sources : List.of();
+        }
+        ReleaseAudit.TableResult result = ReleaseAudit.auditParts(table, actx, ReleaseAudit.checks(), mine, myMaterial);
         ctx.progress().rows(table.name(), result.rows());
         UnitReport report = new UnitReport();
         report.unit = unit.id();
@@ -85,8 +105,11 @@ public final class AuditStage implements Stage {
                 if (!tier.equals(r.details.get("tier"))) {
                     continue;
                 }
-                byTable.put((String) r.details.get("table"),
-                        WorkLayout.JSON.convertValue(r.details.get("findings"), FINDINGS));
+                Map<String, Findings> found = WorkLayout.JSON.convertValue(r.details.get("findings"), FINDINGS);
+                byTable.merge((String) r.details.get("table"), found, (a, b) -> {
+                    b.forEach((k, v) -> a.computeIfAbsent(k, x -> new Findings()).merge(v));
+                    return a;
+                });
                 rows += ((Number) r.details.get("rows")).longValue();
             }
             for (String folder : List.of("qa", "snapshot")) {

@@ -205,6 +205,15 @@ public final class RegistryFacts {
 
     /** What identifier of participant {@code n} a text value of one of their rows holds: phone digits or ZIP. */
     public String ownIdentifier(long n, String value) {
+        int digits = 0;
+        for (int i = 0; i < value.length() && digits < 5; i++) {
+            if (value.charAt(i) >= '0' && value.charAt(i) <= '9') {
+                digits++;
+            }
+        }
+        if (digits < 5) {
+            return null; // neither a phone number nor a ZIP code
+        }
         long phone = phoneOf.getOrDefault(n, -1L);
         if (phone > 0) {
             Matcher p = PHONE.matcher(value);

@@ -42,6 +42,18 @@ public final class ReleaseAudit {
 
     /** Audits one table: findings per check id, and the number of rows read. */
     public static TableResult auditTable(TableDef table, AuditContext ctx, List<AuditCheck> checks) {
+        return auditParts(table, ctx, checks, ctx.release().apply(table.name()),
+                ctx.sources() == null ? null : ctx.sources().apply(table.name()));
+    }
+
+    /**
+     * Audits some of a table's part files, read in step with the parts their rows were made from.
+     *
+     * @param sourceParts the source parts of exactly these rows (the build pairs a tier's part with the shared part
+     *                    it was made from), or null
+     */
+    public static TableResult auditParts(TableDef table, AuditContext ctx, List<AuditCheck> checks, List<Path> parts,
+                                         List<Path> sourceParts) {
         List<AuditCheck> active = new ArrayList<>();
         for (AuditCheck c : checks) {
             if (c.skipReason(ctx) == null && c.covers(table, ctx)) {
@@ -49,15 +61,15 @@ public final class ReleaseAudit {
             }
         }
         Map<String, Findings> findings = AuditReport.emptyFor(checks);
-        List<Path> parts = ctx.release().apply(table.name());
         if (active.isEmpty()) {
             return new TableResult(table.name(), findings, 0);
         }
-        boolean paired = ctx.sources() != null && ctx.profile().shiftDates && DatesShifted.needsSource(table);
+        boolean paired = sourceParts != null && ctx.keys() != null && ctx.profile().shiftDates
+                && DatesShifted.needsSource(table);
         int personCol = table.indexOfOrMinus1("person_id");
         long rows = 0;
         String lastFile = "";
-        try (SourceRows sources = paired ? new SourceRows(table, ctx.sources().apply(table.name()), ctx) : null) {
+        try (SourceRows sources = paired ? new SourceRows(table, sourceParts) : null) {
             for (Path part : parts) {
                 String file = relative(ctx.releaseRoot(), part);
                 lastFile = file;
@@ -136,12 +148,24 @@ public final class ReleaseAudit {
         private final int personCol;
         private RowParquetReader current;
 
-        SourceRows(TableDef table, List<Path> parts, AuditContext ctx) {
+        private final java.util.Set<String> projection = new java.util.HashSet<>();
+
+        SourceRows(TableDef table, List<Path> parts) {
             this.table = table;
             this.files = parts.iterator();
             int pk = table.primaryKey().map(c -> table.indexOf(c.name())).orElse(-1);
             this.personCol = table.indexOfOrMinus1("person_id");
             this.idCol = pk >= 0 && pk != personCol ? pk : -1;
+            // only what pairing and the date check read
+            projection.add("person_id");
+            if (idCol >= 0) {
+                projection.add(table.column(idCol).name());
+            }
+            for (org.cdrbuilder.schema.ColumnDef c : table.columns()) {
+                if (c.type() == org.cdrbuilder.schema.ColumnType.DATE || c.type() == org.cdrbuilder.schema.ColumnType.TIMESTAMP) {
+                    projection.add(c.name());
+                }
+            }
         }
 
         private Row next() {
@@ -153,7 +177,7 @@ public final class ReleaseAudit {
                 if (!files.hasNext()) {
                     throw new NoSuchElementException();
                 }
-                current = RowParquetReader.open(files.next(), table);
+                current = RowParquetReader.open(files.next(), table, projection);
             }
             return current.next();
         }

@@ -12,6 +12,11 @@ import org.cdrbuilder.steps.audit.Findings;
  * code. Single first or last names alone are not reported: they collide with codes (race "White").
  */
 public final class RegistryIdentifiers implements AuditCheck {
+    private static final String NONE = "";
+    private static final int CACHE_LIMIT = 200_000;
+    /** Verdicts of values already seen (codes, site labels and enumerations repeat on most rows). */
+    private final java.util.HashMap<String, String> seen = new java.util.HashMap<>();
+
     @Override
     public String id() {
         return "registry_identifiers";
@@ -34,7 +39,16 @@ public final class RegistryIdentifiers implements AuditCheck {
             if (!c.type().isText() || !(r.row().get(i) instanceof String v) || v.isEmpty()) {
                 continue;
             }
-            String what = ctx.registry().anyonesIdentifier(v);
+            String what = seen.get(v);
+            if (what == null) {
+                what = ctx.registry().anyonesIdentifier(v);
+                if (seen.size() >= CACHE_LIMIT) {
+                    seen.clear();
+                }
+                seen.put(v, what == null ? NONE : what);
+            } else if (what.isEmpty()) {
+                what = null;
+            }
             if (what == null && r.participant() >= 0) {
                 what = ctx.registry().ownIdentifier(r.participant(), v);
             }
