@@ -184,6 +184,46 @@ class RealFeedsTest {
     }
 
     @Test
+    void fivePersons_impossibleDatesAreRemovedByNamedRules_andTheSandboxShowsThem() {
+        Path sandbox = tmp.resolve("work/v1/clean/sandbox");
+        String label = org.cdrbuilder.steps.common.SiteLabels.load(tmp.resolve("private")).label("dirty_site");
+        try (Duck duck = new Duck()) {
+            // the dirty site's rows the rules took out, by rule (sandbox files are named after the site's units)
+            Map<String, Long> byRule = new TreeMap<>();
+            for (String table : List.of("visit_occurrence", "condition_occurrence", "drug_exposure",
+                    "procedure_occurrence", "measurement", "observation")) {
+                String files = "'" + sandbox.resolve(table) + "/*dirty_site*.parquet'";
+                if (duck.count("select count(*) from glob(" + files + ")") == 0) {
+                    continue;
+                }
+                for (List<Object> r : duck.rows("select _rule_id, count(*), count(_reason) from " + files + " group by 1")) {
+                    assertThat(r.get(2)).as("every sandboxed row has its reason").isEqualTo(r.get(1));
+                    byRule.merge((String) r.get(0), ((Number) r.get(1)).longValue(), Long::sum);
+                }
+            }
+            assertThat(byRule).containsKeys("ehr_date_floor", "end_before_start_fixed"); // births come from the registry (1950)
+            assertThat(byRule.values()).allSatisfy(n -> assertThat(n).isPositive());
+            // and nothing impossible of that site is published: no event before 1981 or before the person's birth
+            // year, no end before its start
+            String person = "'" + release.resolve("omop/person") + "/*.parquet'";
+            for (String[] t : new String[][] {{"visit_occurrence", "visit_start_date", "visit_end_date"},
+                    {"condition_occurrence", "condition_start_date", "condition_end_date"},
+                    {"drug_exposure", "drug_exposure_start_date", "drug_exposure_end_date"},
+                    {"procedure_occurrence", "procedure_date", "procedure_date"}}) {
+                String rows = "'" + release.resolve("omop").resolve(t[0]) + "/*.parquet'";
+                String ext = "'" + release.resolve("omop").resolve(t[0] + "_ext") + "/*.parquet'";
+                String id = t[0].equals("drug_exposure") ? "drug_exposure_id" : t[0].replace("_occurrence", "") + "_occurrence_id";
+                long published = duck.count("select count(*) from " + rows + " x join " + ext + " e using (" + id + ") "
+                        + "where e.src_id = '" + label + "'");
+                long impossible = duck.count("select count(*) from " + rows + " x join " + ext + " e using (" + id + ") "
+                        + "join " + person + " p using (person_id) where e.src_id = '" + label + "' and ("
+                        + t[1] + " < date '1981-01-01' or year(" + t[1] + ") < p.year_of_birth or " + t[2] + " < " + t[1] + ")");
+                assertThat(impossible).as(t[0] + ": impossible rows of the dirty site, of " + published).isZero();
+            }
+        }
+    }
+
+    @Test
     void dirtySite_badRowsAreQuarantinedWithFileLineFieldAndReason() throws Exception {
         JsonNode v = WorkLayout.JSON.readTree(release.resolve("qa/input-validation.json").toFile());
         List<String> reasons = new ArrayList<>();
