@@ -25,6 +25,12 @@ import org.cdrbuilder.steps.references.ReferencesStage;
  * published.
  */
 public final class Pipeline {
+    /**
+     * System property for benchmarks only ({@code scripts/benchmark-rules}): leaves the cleaning stage out, to
+     * measure what the cleaning rules cost. Never for a release.
+     */
+    public static final String WITHOUT_CLEANING = "cdr.benchmark.withoutCleaning";
+
     private Pipeline() {
     }
 
@@ -51,8 +57,11 @@ public final class Pipeline {
     }
 
     public static List<Stage> stages(BuildSettings settings) {
-        List<Stage> stages = new ArrayList<>(List.of(new VocabularyStage(), new IngestStage(), new HarmonizeStage(),
-                new CleanStage(), new DeriveStage()));
+        List<Stage> stages = new ArrayList<>(List.of(new VocabularyStage(), new IngestStage(), new HarmonizeStage()));
+        if (!Boolean.getBoolean(WITHOUT_CLEANING)) {
+            stages.add(new CleanStage());
+        }
+        stages.add(new DeriveStage());
         for (String tier : Tiers.of(settings)) {
             stages.add(new PrivacyStage(tier));
             stages.add(new ReferencesStage(tier));
