@@ -77,6 +77,35 @@ class PrivacyEndToEndTest {
     }
 
     @Test
+    void theKeyIsWrittenNowhere_notInReleasesLogsJobRepositoryOrPrivateState() throws Exception {
+        byte[] key = Files.readString(keyFile).trim().getBytes(StandardCharsets.UTF_8);
+        int files = 0;
+        for (String dir : List.of("releases", "work", "private")) {
+            try (Stream<Path> s = Files.walk(tmp.resolve(dir))) {
+                for (Path f : s.filter(Files::isRegularFile).toList()) {
+                    assertThat(indexOf(Files.readAllBytes(f), key)).as(f.toString()).isNegative();
+                    files++;
+                }
+            }
+        }
+        assertThat(files).isGreaterThan(100);
+        assertThat(tmp.resolve("work/jobrepo")).exists();
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern) {
+        outer:
+        for (int i = 0; i + pattern.length <= data.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
     void registeredTier_shiftsDates_generalizes_andExcludesTheOldest() {
         try (Duck duck = new Duck()) {
             String reg = "'" + registered.resolve("omop/condition_occurrence") + "/*.parquet'";
