@@ -35,7 +35,8 @@ public record BuildSettings(
         DemographicsConfig demographics,
         Path rulesFile,
         Path tierProfilesDir,
-        Path qaDir) {
+        Path qaDir,
+        SnapshotConfig snapshot) {
 
     public BuildSettings {
         requireNonNull(configDir, "configDir is null");
@@ -46,6 +47,7 @@ public record BuildSettings(
         requireNonNull(privateDir, "privateDir is null");
         requireNonNull(version, "version is null");
         requireNonNull(cutoffDate, "cutoffDate is null");
+        requireNonNull(snapshot, "snapshot is null");
         tiers = List.copyOf(tiers);
         if (threads < 1) {
             throw new ConfigException("threads must be >= 1");
@@ -103,9 +105,14 @@ public record BuildSettings(
         if (!Files.isRegularFile(demographicsFile)) {
             throw new ConfigException("demographics config not found: " + demographicsFile);
         }
+        Path snapshotFile = dir.resolve(c.snapshot);
+        if (!Files.isRegularFile(snapshotFile)) {
+            throw new ConfigException("snapshot config not found: " + snapshotFile);
+        }
         return new BuildSettings(dir, drop, vocab, releases, work, priv, version, cutoff, tiers, threads,
                 url == null ? "" : url, c.jobRepository.username, c.jobRepository.password, parquet,
-                IngestConfig.read(ingestFile), DemographicsConfig.read(demographicsFile), dir.resolve(c.rules), dir.resolve(c.tierProfiles), dir.resolve(c.qa));
+                IngestConfig.read(ingestFile), DemographicsConfig.read(demographicsFile), dir.resolve(c.rules), dir.resolve(c.tierProfiles), dir.resolve(c.qa),
+                SnapshotConfig.read(snapshotFile));
     }
 
     private static Path pick(Path override, String fromFile, Path dir, String name) {

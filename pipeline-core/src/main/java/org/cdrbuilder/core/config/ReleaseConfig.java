@@ -39,6 +39,7 @@ public final class ReleaseConfig {
     public String rules = "rules.yaml";
     public String tierProfiles = "tiers";
     public String qa = "qa";
+    public String snapshot = "snapshot.yaml";
     public boolean keepWork = true;
     public Map<String, String> extra = new LinkedHashMap<>();
 
