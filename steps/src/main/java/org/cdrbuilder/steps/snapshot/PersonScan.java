@@ -29,6 +29,7 @@ final class PersonScan {
         ReleaseCandidate candidate = ReleaseCandidate.forTier(ctx.layout(), tier);
         ScanFacts.Persons f = new ScanFacts.Persons();
         f.persons = persons.size();
+        f.rows = persons.size();
         TableDef person = ctx.schema().table("person");
         int gender = person.indexOf("gender_concept_id");
         int race = person.indexOf("race_concept_id");

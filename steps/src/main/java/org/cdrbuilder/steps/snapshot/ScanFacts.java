@@ -13,8 +13,13 @@ final class ScanFacts {
     private ScanFacts() {
     }
 
+    /** What every scan reports: the rows it read. */
+    abstract static class Scan {
+        public long rows;
+    }
+
     /** The person table, person_ext and the registry. */
-    static final class Persons {
+    static final class Persons extends Scan {
         public int persons;
         public Map<Integer, Long> gender = new TreeMap<>();
         public Map<Integer, Long> race = new TreeMap<>();
@@ -29,9 +34,8 @@ final class ScanFacts {
     }
 
     /** One clinical table (a Data Browser domain, or death). */
-    static final class Events {
+    static final class Events extends Scan {
         public String table;
-        public long rows;
         public long unknownPersons;
         public String persons;
         public String ehrPersons;
@@ -64,24 +68,21 @@ final class ScanFacts {
     }
 
     /** survey_conduct: who responded to which module. */
-    static final class Responses {
-        public long rows;
+    static final class Responses extends Scan {
         public String persons;
         public Map<Integer, Long> modules = new TreeMap<>();
     }
 
     /** observation_period: the first period of each participant. */
-    static final class Periods {
-        public long rows;
+    static final class Periods extends Scan {
         public String persons;
         public Distribution ageAtFirstObservation;
         public Distribution firstPeriodDays;
     }
 
     /** A wearables table: who has Fitbit rows. */
-    static final class Wearables {
+    static final class Wearables extends Scan {
         public String table;
-        public long rows;
         public String persons;
     }
 }

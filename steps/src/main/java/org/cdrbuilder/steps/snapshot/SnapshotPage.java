@@ -76,15 +76,14 @@ final class SnapshotPage {
         List<String> months = new ArrayList<>();
         long[] enrolled = new long[rows.size()];
         long[] core = new long[rows.size()];
-        long e = 0;
-        long c = 0;
         for (int i = 0; i < rows.size(); i++) {
             months.add(rows.get(i).get("month_start").toString().substring(0, 7));
-            enrolled[i] = e += (Long) rows.get(i).get("participants");
-            core[i] = c += (Long) rows.get(i).get("core_participants");
+            enrolled[i] = (Long) rows.get(i).get("participants");
+            core[i] = (Long) rows.get(i).get("core_participants");
         }
-        b.append("<p class=\"note\">Cumulative sums of the rounded monthly counts.</p>");
-        b.append(PageCharts.lines(months, List.of(new Series("Participants (primary consent)", "c1", enrolled),
+        b.append("<p class=\"note\">Participants per month: each month is rounded on its own, so a running total of "
+                + "these counts overstates enrollment; the total is the count at the top of the page.</p>");
+        b.append(PageCharts.lines(months, List.of(new Series("Enrolled (primary consent)", "c1", enrolled),
                 new Series("Completed the initial steps", "c2", core))));
         b.append("<details><summary>Monthly counts</summary><table class=\"grid\"><thead><tr><th>Month</th>"
                 + "<th>Participants</th><th>Completed the initial steps</th></tr></thead><tbody>");

@@ -69,7 +69,7 @@ public final class SnapshotStage implements Stage {
                 ctx.faults().checkpoint(NAME, unit.id(), rows[0]);
             }
         };
-        Object facts = switch (ScanKind.valueOf(unit.attr("kind"))) {
+        ScanFacts.Scan facts = switch (ScanKind.valueOf(unit.attr("kind"))) {
             case PERSONS -> PersonScan.run(ctx, tier);
             case RESPONSES -> ResponseScan.run(ctx, tier);
             case PERIODS -> PeriodScan.run(ctx, tier, cellSize);
@@ -82,6 +82,7 @@ public final class SnapshotStage implements Stage {
         report.unit = unit.id();
         report.stage = NAME;
         report.details.put("tier", tier);
+        report.table(table).in = facts.rows;
         report.millis = (System.nanoTime() - started) / 1_000_000;
         ctx.layout().writeReport(NAME, report);
     }
