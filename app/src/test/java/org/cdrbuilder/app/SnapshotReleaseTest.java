@@ -401,6 +401,14 @@ class SnapshotReleaseTest {
         assertThat(dom).contains("Data snapshot", "Enrollment over time", "Participants by data type",
                 "Combinations of data types", "Demographics", "Top concepts per EHR domain", "Data Browser: EHR domains",
                 "Survey Explorer", "The Basics", "Essential hypertension", String.format("%,d", participants));
+        java.util.regex.Matcher tiles = java.util.regex.Pattern.compile("<div class=\"big\">([0-9,]+)</div>").matcher(html);
+        int shown = 0;
+        while (tiles.find()) {
+            long v = Long.parseLong(tiles.group(1).replace(",", ""));
+            assertThat(v == 0 || (v >= CELL && v % CELL == 0)).as("tile " + v).isTrue();
+            shown++;
+        }
+        assertThat(shown).isEqualTo(6);
         Path shot = Path.of("target").toAbsolutePath().resolve("snapshot-page.png");
         Files.deleteIfExists(shot);
         chromium(chromium, "--screenshot=" + shot, page);
