@@ -15,11 +15,16 @@ public enum TableGroup {
     /** Fitbit tables, published under {@code wearables/}. */
     WEARABLES,
     /** Input formats and work files (registry, quarantine, id mapping); never published. */
-    INTERNAL;
+    INTERNAL,
+    /**
+     * Aggregate snapshot counts, published under {@code snapshot/} as files the snapshot stage writes (never tables of
+     * the release candidate).
+     */
+    SNAPSHOT;
 
-    /** Whether tables of this group appear in a release. */
+    /** Whether tables of this group are published from the release candidate (one folder per table). */
     public boolean published() {
-        return this != INTERNAL;
+        return this != INTERNAL && this != SNAPSHOT;
     }
 
     static TableGroup fromLabel(String label) {
@@ -30,6 +35,9 @@ public enum TableGroup {
     public String releaseFolder() {
         if (this == INTERNAL) {
             throw new IllegalStateException("internal tables are never published");
+        }
+        if (this == SNAPSHOT) {
+            return "snapshot";
         }
         return this == WEARABLES ? "wearables" : "omop";
     }

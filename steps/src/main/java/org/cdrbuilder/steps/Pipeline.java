@@ -17,6 +17,7 @@ import org.cdrbuilder.steps.ingest.VocabularyStage;
 import org.cdrbuilder.steps.privacy.PrivacyStage;
 import org.cdrbuilder.steps.publish.PublishStage;
 import org.cdrbuilder.steps.references.ReferencesStage;
+import org.cdrbuilder.steps.snapshot.SnapshotStage;
 
 /**
  * The stages of a release build, in order. The batch job and the local runner both take them from here. Stages up
@@ -66,6 +67,7 @@ public final class Pipeline {
             stages.add(new PrivacyStage(tier));
             stages.add(new ReferencesStage(tier));
         }
+        stages.add(new SnapshotStage());
         stages.add(new AuditStage());
         stages.add(new PublishStage());
         return stages;

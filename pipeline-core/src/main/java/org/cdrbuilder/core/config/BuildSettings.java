@@ -37,7 +37,8 @@ public record BuildSettings(
         Path rulesFile,
         Path tierProfilesDir,
         Path qaDir,
-        Path privacyKeyFile) {
+        Path privacyKeyFile,
+        SnapshotConfig snapshot) {
 
     public BuildSettings {
         requireNonNull(configDir, "configDir is null");
@@ -48,6 +49,7 @@ public record BuildSettings(
         requireNonNull(privateDir, "privateDir is null");
         requireNonNull(version, "version is null");
         requireNonNull(cutoffDate, "cutoffDate is null");
+        requireNonNull(snapshot, "snapshot is null");
         tiers = List.copyOf(tiers);
         if (threads < 1) {
             throw new ConfigException("threads must be >= 1");
@@ -117,10 +119,14 @@ public record BuildSettings(
         Path keyFile = o.privacyKeyFile() != null ? o.privacyKeyFile().toAbsolutePath().normalize()
                 : c.privacyKeyFile == null || c.privacyKeyFile.isBlank() || System.getenv("CDR_PRIVACY_KEY") != null ? null
                 : dir.resolve(c.privacyKeyFile).toAbsolutePath().normalize();
+        Path snapshotFile = dir.resolve(c.snapshot);
+        if (!Files.isRegularFile(snapshotFile)) {
+            throw new ConfigException("snapshot config not found: " + snapshotFile);
+        }
         return new BuildSettings(dir, drop, vocab, releases, work, priv, version, cutoff, tiers, threads,
                 url == null ? "" : url, c.jobRepository.username, c.jobRepository.password, parquet,
                 IngestConfig.read(ingestFile), DemographicsConfig.read(demographicsFile), dir.resolve(c.rules),
-                dir.resolve(c.tierProfiles), dir.resolve(c.qa), keyFile);
+                dir.resolve(c.tierProfiles), dir.resolve(c.qa), keyFile, SnapshotConfig.read(snapshotFile));
     }
 
     private static Path pick(Path override, String fromFile, Path dir, String name) {

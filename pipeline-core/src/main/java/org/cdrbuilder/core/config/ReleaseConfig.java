@@ -41,6 +41,7 @@ public final class ReleaseConfig {
     public String qa = "qa";
     /** File holding the privacy key; {@code CDR_PRIVACY_KEY} or --key-file take precedence. */
     public String privacyKeyFile;
+    public String snapshot = "snapshot.yaml";
     public boolean keepWork = true;
     public Map<String, String> extra = new LinkedHashMap<>();
 

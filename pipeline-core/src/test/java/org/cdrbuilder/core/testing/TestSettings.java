@@ -26,6 +26,7 @@ public final class TestSettings {
         y.append("rules: ").append(config.resolve("rules.yaml")).append('\n');
         y.append("tier_profiles: ").append(config.resolve("tiers")).append('\n');
         y.append("qa: ").append(config.resolve("qa")).append('\n');
+        y.append("snapshot: ").append(config.resolve("snapshot.yaml")).append('\n');
         boolean tiersGiven = extraYaml.stream().anyMatch(l -> l.startsWith("tiers:"));
         if (!tiersGiven) {
             y.append("tiers: [controlled]\n"); // real dates, one tier: what most tests assert on

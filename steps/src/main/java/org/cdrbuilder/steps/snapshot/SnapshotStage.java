@@ -1,0 +1,136 @@
+package org.cdrbuilder.steps.snapshot;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.cdrbuilder.core.config.SnapshotConfig;
+import org.cdrbuilder.core.stage.BuildContext;
+import org.cdrbuilder.core.stage.ReleaseCandidate;
+import org.cdrbuilder.core.stage.Stage;
+import org.cdrbuilder.core.stage.UnitReport;
+import org.cdrbuilder.core.stage.WorkLayout;
+import org.cdrbuilder.core.stage.WorkUnit;
+import org.cdrbuilder.schema.TableDef;
+import org.cdrbuilder.schema.TableGroup;
+import org.cdrbuilder.steps.common.Tiers;
+
+/**
+ * The aggregate snapshot counts of each tier (docs/SNAPSHOT.md): enrollment, data types, demographics, the Data
+ * Browser and Survey Explorer counts and Achilles results, computed from the tier's release candidate (what is
+ * published), never from the raw drop. One unit per (tier, table scanned) saves what it found; completion builds the
+ * count families, disseminates them, and writes {@code state/snapshot/<tier>/} (Parquet, JSON, index.html), which
+ * publish copies into the release, and the true counts to {@code state/snapshot-raw/<tier>/} (work directory only).
+ */
+public final class SnapshotStage implements Stage {
+    public static final String NAME = "snapshot";
+    /** Folder under {@code state/} with the true (unrounded) counts; never published. */
+    public static final String RAW = "snapshot-raw";
+    private static final String DEATH = "death";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<WorkUnit> plan(BuildContext ctx) {
+        List<WorkUnit> units = new ArrayList<>();
+        for (String tier : Tiers.of(ctx.settings())) {
+            units.add(unit(tier, "person", ScanKind.PERSONS));
+            units.add(unit(tier, "survey_conduct", ScanKind.RESPONSES));
+            units.add(unit(tier, "observation_period", ScanKind.PERIODS));
+            for (EventTable t : EventTable.values()) {
+                units.add(unit(tier, t.table(), ScanKind.EVENTS));
+            }
+            units.add(unit(tier, DEATH, ScanKind.EVENTS));
+            for (TableDef t : ctx.schema().tables(TableGroup.WEARABLES)) {
+                units.add(unit(tier, t.name(), ScanKind.WEARABLES));
+            }
+        }
+        return units;
+    }
+
+    private static WorkUnit unit(String tier, String table, ScanKind kind) {
+        return new WorkUnit(tier + "." + table, Map.of("tier", tier, "table", table, "kind", kind.name()));
+    }
+
+    @Override
+    public void run(WorkUnit unit, BuildContext ctx) {
+        long started = System.nanoTime();
+        String tier = unit.attr("tier");
+        String table = unit.attr("table");
+        int cellSize = config(ctx).cellSize;
+        long[] rows = {0};
+        Runnable checkpoint = () -> {
+            if ((++rows[0] & 0xffff) == 0) {
+                ctx.progress().rows(table, 0x10000);
+                ctx.faults().checkpoint(NAME, unit.id(), rows[0]);
+            }
+        };
+        ScanFacts.Scan facts = switch (ScanKind.valueOf(unit.attr("kind"))) {
+            case PERSONS -> PersonScan.run(ctx, tier);
+            case RESPONSES -> ResponseScan.run(ctx, tier);
+            case PERIODS -> PeriodScan.run(ctx, tier, cellSize);
+            case EVENTS -> EventScan.run(ctx, tier, table, cellSize, checkpoint);
+            case WEARABLES -> WearableScan.run(ctx, tier, table, checkpoint);
+        };
+        ctx.progress().rows(table, rows[0] & 0xffff);
+        WorkLayout.writeJson(partial(ctx, unit.id()), facts);
+        UnitReport report = new UnitReport();
+        report.unit = unit.id();
+        report.stage = NAME;
+        report.details.put("tier", tier);
+        report.table(table).in = facts.rows;
+        report.millis = (System.nanoTime() - started) / 1_000_000;
+        ctx.layout().writeReport(NAME, report);
+    }
+
+    @Override
+    public void complete(BuildContext ctx) {
+        SnapshotConfig config = config(ctx);
+        for (String tier : Tiers.of(ctx.settings())) {
+            SnapshotInputs in = new SnapshotInputs();
+            for (WorkUnit u : plan(ctx)) {
+                if (tier.equals(u.attr("tier"))) {
+                    in.add(WorkLayout.readJson(partial(ctx, u.id()), ScanKind.valueOf(u.attr("kind")).facts()));
+                }
+            }
+            in.complete();
+            ConceptNames names = ConceptNames.load(ReleaseCandidate.forTier(ctx.layout(), tier), Snapshot.conceptsToName(in));
+            Snapshot snapshot = Snapshot.build(ctx.settings().version().toString(), tier, ctx.settings().cutoffDate(),
+                    config, in, names);
+            SnapshotFiles.write(snapshot, false, ctx.layout().state(RAW).resolve(tier), ctx.settings().parquet(), null);
+            SnapshotFiles.write(snapshot, true, ctx.layout().state(NAME).resolve(tier), ctx.settings().parquet(),
+                    SnapshotPage.render(snapshot, config.topConcepts, config.pageConceptsPerDomain));
+        }
+    }
+
+    private static SnapshotConfig config(BuildContext ctx) {
+        return ctx.settings().snapshot();
+    }
+
+    private static Path partial(BuildContext ctx, String unitId) {
+        return ctx.layout().stageDir(NAME).resolve("facts").resolve(unitId + ".json");
+    }
+
+    /** What a unit scans, and the type of what it saves. */
+    enum ScanKind {
+        PERSONS(ScanFacts.Persons.class),
+        RESPONSES(ScanFacts.Responses.class),
+        PERIODS(ScanFacts.Periods.class),
+        EVENTS(ScanFacts.Events.class),
+        WEARABLES(ScanFacts.Wearables.class);
+
+        private final Class<?> facts;
+
+        ScanKind(Class<?> facts) {
+            this.facts = facts;
+        }
+
+        Class<?> facts() {
+            return facts;
+        }
+    }
+}
