@@ -118,8 +118,10 @@ class SnapshotReleaseTest {
                 + "p.person_id in (select person_id from " + omop("measurement")
                 + " where measurement_type_concept_id = 44818701) as physical_measurements, "
                 + "p.person_id in (" + String.join(" union ", fitbit) + ") as fitbit, "
-                + "p.person_id in (select cast(substr(participant_id, 2) as bigint) from read_csv('" + registry
-                + "', all_varchar = true) where biospecimen_date <> '' and biospecimen_date <= '2026-10-01') as biospecimens "
+                + "p.person_id in (select m.research_id from read_csv('" + registry + "', all_varchar = true) r "
+                + "join '" + tmp.resolve("private/privacy/mapping.parquet") + "' m "
+                + "on cast(substr(r.participant_id, 2) as bigint) = m.participant_number "
+                + "where biospecimen_date <> '' and biospecimen_date <= '2026-10-01') as biospecimens "
                 + "from " + omop("person") + " p";
     }
 

@@ -42,6 +42,6 @@ class PersonScanTest {
         Registry registry = Registry.of(List.of(participant(1, "2019-01-05", null, null)));
         PersonIndex persons = PersonIndex.of(new long[] {1, 900000001L}, new int[] {1970, 1980});
         assertThatThrownBy(() -> PersonScan.registryFacts(new ScanFacts.Persons(), persons, registry, CUTOFF, "registered"))
-                .hasMessageContaining("person_id 900000001 of tier registered is not a registry participant");
+                .hasMessageContaining("person_id 900000001 of tier registered is not the research id of a registry participant");
     }
 }
