@@ -4,46 +4,62 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.cdrbuilder.app.cli.Cdr;
 import org.cdrbuilder.core.ledger.Ledger;
+import org.cdrbuilder.core.rules.RuleEngine;
 import org.cdrbuilder.core.stage.WorkLayout;
 import org.cdrbuilder.core.testing.Duck;
 import org.cdrbuilder.core.testing.TestSettings;
+import org.cdrbuilder.generator.CleanRules;
 import org.cdrbuilder.generator.Planted;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A generated drop with planted problems, built end to end: the ledger must match what the generator planted. */
+/**
+ * A generated drop with planted problems, built end to end for both tiers: each tier's ledger must match what the
+ * generator planted, every rule must have planted rows, and no planted identifier may reach a release.
+ */
 class GeneratedDropTest {
     @TempDir
     static Path tmp;
     static Planted planted;
-    static Ledger ledger;
+    static final Map<String, Ledger> ledgers = new TreeMap<>();
     static Path release;
 
     @BeforeAll
     static void build() throws Exception {
         Path gen = tmp.resolve("gen");
-        assertThat(Cdr.execute("generate", "--participants", "400", "--seed", "7", "--fitbit-days", "2", "--out",
-                gen.toString())).isZero();
+        assertThat(Cdr.execute(generate(gen))).isZero();
         planted = WorkLayout.readJson(gen.resolve("planted.json"), Planted.class);
-        TestSettings.of(tmp, gen.resolve("drop"), gen.resolve("vocabulary"));
+        TestSettings.of(tmp, gen.resolve("drop"), gen.resolve("vocabulary"), "v1",
+                List.of("tiers: [registered, controlled]"));
         assertThat(Cdr.execute("build", "--config", tmp.resolve("config/release.yaml").toString(),
                 "--progress-interval", "0")).isZero();
+        for (String tier : PlantedLedger.TIERS) {
+            ledgers.put(tier, WorkLayout.readJson(tmp.resolve("releases/v1").resolve(tier).resolve("qa/ledger.json"),
+                    Ledger.class));
+        }
         release = tmp.resolve("releases/v1/controlled");
-        ledger = WorkLayout.readJson(release.resolve("qa/ledger.json"), Ledger.class);
+    }
+
+    /** 400 participants; a tenth with two days of Fitbit data keeps the build of both tiers quick. */
+    private static String[] generate(Path out) {
+        return new String[] {"generate", "--participants", "400", "--seed", "7", "--fitbit-days", "2",
+            "--fitbit-share", "0.1", "--out", out.toString()};
     }
 
     @Test
     void generator_isDeterministicForASeed() throws Exception {
         Path again = tmp.resolve("again");
-        assertThat(Cdr.execute("generate", "--participants", "400", "--seed", "7", "--fitbit-days", "2", "--out",
-                again.toString())).isZero();
+        assertThat(Cdr.execute(generate(again))).isZero();
         List<Path> files;
         try (Stream<Path> s = Files.walk(tmp.resolve("gen"))) {
             files = s.filter(Files::isRegularFile).sorted().toList();
@@ -56,22 +72,75 @@ class GeneratedDropTest {
     }
 
     @Test
-    void everyTable_sourceQuarantineRemovalsAndPublishedMatchThePlantedManifest() {
-        for (Map.Entry<String, Long> e : planted.generated.entrySet()) {
-            String table = e.getKey();
-            Ledger.Entry l = ledger.tables.get(table);
-            assertThat(l.source).as(table + " source rows").isEqualTo(e.getValue());
-            assertThat(l.quarantined).as(table + " quarantined").isEqualTo(planted.quarantined.getOrDefault(table, 0L));
-            assertThat(l.published).as(table + " published").isEqualTo(planted.expectedPublished(table));
-            planted.removed.forEach((rule, byTable) -> assertThat(l.removed.getOrDefault(rule, 0L))
-                    .as(table + " removed by " + rule).isEqualTo(byTable.getOrDefault(table, 0L)));
-            planted.changed.forEach((rule, byTable) -> assertThat(l.changed.getOrDefault(rule, 0L))
-                    .as(table + " changed by " + rule).isEqualTo(byTable.getOrDefault(table, 0L)));
-            assertThat(l.reconciled).as(table + " reconciles").isTrue();
+    void everyTable_ofEachTier_matchesThePlantedManifest() {
+        for (String tier : PlantedLedger.TIERS) {
+            PlantedLedger.assertMatches(planted, tier, ledgers.get(tier));
         }
         assertThat(planted.removed).containsKeys("clean/withdrawn_participants", "clean/no_primary_consent",
                 "clean/participant_not_in_registry");
         assertThat(planted.quarantined.values().stream().mapToLong(Long::longValue).sum()).isPositive();
+    }
+
+    @Test
+    void everyRule_hasPlantedRows_andTheGeneratorKnowsTheEngineOrder() {
+        List<String> engineOrder = RuleEngine.of(RuleEngine.discover().stream().filter(r -> r.info().allTiers())
+                .toList()).rules().stream().map(r -> r.info().id()).toList();
+        assertThat(CleanRules.ORDER).as("generator's CleanRules.ORDER").isEqualTo(engineOrder);
+        PlantedLedger.assertEveryRulePlanted(planted);
+    }
+
+    @Test
+    void plantedIdentifiers_areInTheDrop_butInNoRelease() {
+        for (String tier : PlantedLedger.TIERS) {
+            Map<String, Long> rows = planted.tiers.get(tier).changedAtLeast.get("privacy/free_text_suppressed");
+            assertThat(rows).as(tier + " rows with planted identifiers").containsKeys("observation",
+                    "condition_occurrence");
+        }
+        try (Duck duck = new Duck()) {
+            Set<String> identifiers = new HashSet<>();
+            for (List<Object> r : duck.rows("select phone, email, street_address, first_name || ' ' || last_name "
+                    + "from read_csv('" + tmp.resolve("gen/drop/participants/participants.csv") + "', all_varchar = true)")) {
+                r.forEach(v -> identifiers.add((String) v));
+            }
+            // the drop holds them (EHR source values, survey free text)...
+            assertThat(rowsWithIdentifiers(duck, "read_csv('" + tmp.resolve("gen/drop/ehr")
+                    + "/*/*/condition_occurrence.csv', union_by_name = true, all_varchar = true)", identifiers))
+                    .isPositive();
+            // ...no release does, in any text column
+            for (String tier : PlantedLedger.TIERS) {
+                for (String table : List.of("omop/observation", "omop/condition_occurrence", "omop/person",
+                        "omop/visit_occurrence", "omop/measurement", "omop/survey_conduct", "omop/drug_exposure")) {
+                    String t = "'" + tmp.resolve("releases/v1").resolve(tier).resolve(table) + "/*.parquet'";
+                    assertThat(rowsWithIdentifiers(duck, t, identifiers))
+                            .as(tier + " " + table + " rows holding a registry identifier").isZero();
+                }
+            }
+        }
+    }
+
+    /** Rows of a table with a registry identifier (phone, email, street address, full name) in a text column. */
+    private static long rowsWithIdentifiers(Duck duck, String table, Set<String> identifiers) {
+        List<String> text = duck.rows("select column_name from (describe select * from " + table + ") "
+                + "where column_type = 'VARCHAR'").stream().map(r -> "coalesce(\"" + r.get(0) + "\", '')").toList();
+        int[] lengths = identifiers.stream().mapToInt(String::length).distinct().toArray();
+        long n = 0;
+        for (List<Object> r : duck.rows("select " + String.join(" || '|' || ", text) + " from " + table)) {
+            String s = (String) r.get(0);
+            boolean found = false;
+            for (int i = 0; i < s.length() && !found; i++) {
+                if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+                    continue;
+                }
+                for (int len : lengths) {
+                    if (i + len <= s.length() && identifiers.contains(s.substring(i, i + len))) {
+                        found = true;
+                        break;
+                    }
+                }
+            }
+            n += found ? 1 : 0;
+        }
+        return n;
     }
 
     @Test
@@ -88,7 +157,7 @@ class GeneratedDropTest {
                         + "where not exists (select 1 from " + person + " p where p.person_id = x.person_id)"))
                         .as(t + " rows whose person is not published").isZero();
             }
-            assertThat(duck.count("select count(*) from " + person)).isEqualTo(planted.expectedPublished("person"));
+            assertThat(duck.count("select count(*) from " + person)).isEqualTo(planted.expectedPublished("controlled", "person"));
         }
     }
 

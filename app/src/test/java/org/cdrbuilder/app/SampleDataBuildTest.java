@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cdrbuilder.app.cli.Cdr;
+import org.cdrbuilder.core.ledger.Ledger;
 import org.cdrbuilder.core.stage.WorkLayout;
 import org.cdrbuilder.core.testing.Duck;
 import org.cdrbuilder.core.testing.TestFiles;
@@ -52,7 +53,16 @@ class SampleDataBuildTest {
         for (String table : List.of("person", "visit_occurrence", "condition_occurrence", "drug_exposure",
                 "procedure_occurrence", "measurement", "death", "note")) {
             assertThat(manifest.get("tables").get(table).get("row_count").asLong()).as(table)
-                    .isEqualTo(planted.expectedPublished(table));
+                    .isEqualTo(planted.expectedPublished("controlled", table));
+        }
+    }
+
+    @Test
+    void eachTiersLedger_matchesThePlantedManifest() throws Exception {
+        for (String tier : PlantedLedger.TIERS) {
+            Ledger ledger = WorkLayout.readJson(tmp.resolve("releases/v1").resolve(tier).resolve("qa/ledger.json"),
+                    Ledger.class);
+            PlantedLedger.assertMatches(planted, tier, ledger);
         }
     }
 

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public final class ClinicalCatalog {
     public List<Condition> conditions;
+    public List<SensitiveCondition> sensitiveConditions;
     public List<Drug> drugs;
     public List<Procedure> procedures;
     public List<Lab> measurements;
@@ -40,6 +41,16 @@ public final class ClinicalCatalog {
         public String vocabulary;
         public String code;
         public int conceptId;
+    }
+
+    /** A condition code on the tiers' suppression lists, and the tiers whose list names it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class SensitiveCondition {
+        public int conceptId;
+        public String vocabulary;
+        public String code;
+        public String name;
+        public List<String> suppressedIn;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  */
 public final class DropGenerator {
     static final String SUBMISSION = "2026-09-15-v1";
+    /** The published tables whose rows belong to a person (privacy rules change each of their rows). */
+    static final List<String> PERSON_TABLES = List.of("activity_summary", "condition_occurrence", "death", "device",
+            "device_exposure", "drug_exposure", "heart_rate_minute_level", "heart_rate_summary", "measurement", "note",
+            "observation", "observation_period", "person", "procedure_occurrence", "sleep_daily_summary", "sleep_level",
+            "steps_intraday", "survey_conduct", "visit_occurrence");
     static final String[] VOCABULARY_FILES = {"CONCEPT.csv", "CONCEPT_RELATIONSHIP.csv", "CONCEPT_ANCESTOR.csv",
         "VOCABULARY.csv", "DOMAIN.csv", "CONCEPT_CLASS.csv", "RELATIONSHIP.csv", "CONCEPT_SYNONYM.csv"};
     static final String REGISTRY_HEADER = "participant_id,first_name,last_name,email,phone,street_address,zip_code,"
@@ -64,43 +70,47 @@ public final class DropGenerator {
                 sites.add(new EhrSite(drop, SiteNames.ALL.get(i), i, SUBMISSION));
             }
             supersededSubmission(drop, sites.get(0).name);
-            EhrHistory ehr = new EhrHistory(clinical, settings, planted);
+            EhrHistory ehr = new EhrHistory(clinical, settings);
             SurveyCatalog surveyCatalog = SurveyCatalog.load();
-            FitbitWriter fitbit = new FitbitWriter(drop, settings, planted);
+            FitbitWriter fitbit = new FitbitWriter(drop, settings);
             try (Writer registry = Files.newBufferedWriter(drop.resolve("participants/participants.csv"), StandardCharsets.UTF_8);
-                 SurveyWriter surveys = new SurveyWriter(surveyCatalog, drop, planted);
-                 PmWriter pm = new PmWriter(drop, planted)) {
+                 SurveyWriter surveys = new SurveyWriter(surveyCatalog, drop);
+                 PmWriter pm = new PmWriter(drop)) {
                 Csv.raw(registry, REGISTRY_HEADER);
                 for (int i = 0; i < settings.participants(); i++) {
                     SyntheticPerson p = new SyntheticPerson(i, settings);
-                    writeRegistryRow(registry, p, planted);
-                    if (p.kind != SyntheticPerson.Kind.NO_PRIMARY_CONSENT) {
+                    ParticipantOutcome o = ParticipantOutcome.of(p, settings, planted);
+                    writeRegistryRow(registry, p, o, planted);
+                    if (p.hasPrimaryConsent()) {
                         SplittableRandom pp = p.participantProvided();
-                        surveys.write(p, removal(p), pp);
-                        pm.write(p, removal(p), pp);
-                        fitbit.write(p, removal(p), pp);
+                        surveys.write(p, o, pp);
+                        pm.write(p, o, pp);
+                        fitbit.write(p, o, pp);
                     }
                     if (p.hasEhr()) {
                         SplittableRandom r = p.history();
-                        String removal = removal(p);
-                        ehr.write(sites.get(p.site), p.number, p, removal, r, 5.0, true);
+                        ehr.write(sites.get(p.site), p.number, p, o, r, 5.0, true);
                         if (p.secondSite >= 0) {
-                            ehr.write(sites.get(p.secondSite), p.number, p, removal, r, 1.5, false);
+                            // the second site knows nothing of a death the first one reports
+                            ehr.write(sites.get(p.secondSite), p.number, p, o, r, 1.5, false);
                         }
                     }
+                    o.finish();
                 }
             }
             // sites also send data of people who are not (or no longer) in the registry
             long ghosts = Math.round(settings.participants() * settings.dirt().unregisteredPerson());
             for (int g = 0; g < ghosts; g++) {
-                SyntheticPerson p = new SyntheticPerson(settings.participants() + g, settings);
-                ehr.write(sites.get(g % sites.size()), 900_000_000L + g, p, EhrHistory.CLEAN
-                        + "participant_not_in_registry", p.history(), 2.0, false);
+                SyntheticPerson p = new SyntheticPerson(settings.participants() + g, settings, false);
+                ParticipantOutcome o = ParticipantOutcome.unregistered(settings, planted);
+                ehr.write(sites.get(g % sites.size()), 900_000_000L + g, p, o, p.history(), 2.0, false);
+                o.finish();
                 planted.participant("unregistered_with_ehr");
             }
             for (EhrSite s : sites) {
                 s.close();
             }
+            wholeTableRules(planted);
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
             json.writeValue(out.resolve("planted.json").toFile(), planted);
@@ -110,25 +120,33 @@ public final class DropGenerator {
         }
     }
 
-    private static String removal(SyntheticPerson p) {
-        return switch (p.kind) {
-            case CLEAN -> null;
-            case WITHDRAWN -> EhrHistory.CLEAN + "withdrawn_participants";
-            case NO_PRIMARY_CONSENT -> EhrHistory.CLEAN + "no_primary_consent";
-        };
+    private static void writeRegistryRow(Writer w, SyntheticPerson p, ParticipantOutcome o, Planted planted) {
+        Csv.row(w, p.participantId(), p.first, p.last, p.email, p.phone, p.street, p.zip, p.state, p.birthDate,
+                p.hasPrimaryConsent() ? p.consentDate : null, p.ehrConsent ? "yes" : "no",
+                p.ehrConsent ? p.consentDate : null, p.withdrawalDate, p.deactivationDate, SiteNames.ALL.get(p.site),
+                p.status, p.coreDate, p.coreDate == null ? null : p.coreDate.plusDays(7));
+        o.row("person", null, RowProblem.Source.REGISTRY);
+        planted.participant(p.kind.name().toLowerCase(Locale.ROOT));
+        if (p.problem != null) {
+            planted.participant("with_" + p.problem.name().toLowerCase(Locale.ROOT));
+        }
     }
 
-    private void writeRegistryRow(Writer w, SyntheticPerson p, Planted planted) {
-        boolean consented = p.kind != SyntheticPerson.Kind.NO_PRIMARY_CONSENT;
-        Csv.row(w, p.participantId(), p.first, p.last, p.email, p.phone, p.street, p.zip, p.state, p.birthDate,
-                consented ? p.consentDate : null, p.ehrConsent ? "yes" : "no", p.ehrConsent ? p.consentDate : null,
-                p.withdrawalDate, null, SiteNames.ALL.get(p.site), p.status, p.coreDate,
-                p.coreDate == null ? null : p.coreDate.plusDays(7));
-        planted.generated("person");
-        planted.participant(p.kind.name().toLowerCase());
-        String removal = removal(p);
-        if (removal != null) {
-            planted.removed(removal, "person");
+    /**
+     * Privacy rules that change every row of a kind, once the rows each tier publishes are known: research ids
+     * replace every person id, the registered tier shifts every row's dates, device ids are masked.
+     */
+    static void wholeTableRules(Planted planted) {
+        for (String tier : planted.tiers.keySet()) {
+            for (String table : PERSON_TABLES) {
+                long n = planted.expectedPublished(tier, table);
+                planted.tierChanged(tier, ParticipantOutcome.PRIVACY + "research_ids_assigned", table, n);
+                if (tier.equals(Planted.REGISTERED)) {
+                    planted.tierChanged(tier, ParticipantOutcome.PRIVACY + "dates_shifted", table, n);
+                }
+            }
+            planted.tierChanged(tier, ParticipantOutcome.PRIVACY + "fitbit_device_ids_masked", "device",
+                    planted.expectedPublished(tier, "device"));
         }
     }
 

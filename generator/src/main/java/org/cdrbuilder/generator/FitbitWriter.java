@@ -19,18 +19,22 @@ final class FitbitWriter {
     private static final java.time.format.DateTimeFormatter SECONDS =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
+    /** Days of history a planted device synced from before the participant's primary consent. */
+    static final int DAYS_BEFORE_CONSENT = 2;
+    static final String UNKNOWN_LEVEL = "unknown";
+
     private final Path dir;
     private final GeneratorSettings settings;
-    private final Planted planted;
 
-    FitbitWriter(Path drop, GeneratorSettings settings, Planted planted) {
+    FitbitWriter(Path drop, GeneratorSettings settings) {
         this.dir = drop.resolve("fitbit");
         this.settings = settings;
-        this.planted = planted;
     }
 
-    void write(SyntheticPerson p, String removal, SplittableRandom r) {
-        if (settings.fitbitDays() == 0 || r.nextDouble() >= settings.fitbitShare()) {
+    /** Writes the participant's Fitbit data, if any, and the participant's planted Fitbit problem. */
+    void write(SyntheticPerson p, ParticipantOutcome o, SplittableRandom r) {
+        boolean plantedHere = p.needs(RowProblem.Source.FITBIT);
+        if (settings.fitbitDays() == 0 || (r.nextDouble() >= settings.fitbitShare() && !plantedHere)) {
             return;
         }
         Path folder = dir.resolve(p.participantId());
@@ -42,16 +46,30 @@ final class FitbitWriter {
                 + "\",\"deviceVersion\":\"" + (stages ? "Charge 5" : "Inspire") + "\",\"features\":[],\"id\":\"" + deviceId
                 + "\",\"lastSyncTime\":\"" + last.atTime(21, r.nextInt(60), r.nextInt(60)).format(SECONDS)
                 + ".000\",\"type\":\"TRACKER\"}]\n");
-        count("device", 1, removal);
+        o.row("device", last, RowProblem.Source.FITBIT);
+        if (plantedHere && p.problem == RowProblem.FITBIT_BEFORE_CONSENT) {
+            // the account synced history from before the participant joined
+            o.plantedFor("fitbit_outside_consent_window", () -> {
+                for (int i = DAYS_BEFORE_CONSENT; i > 0; i--) {
+                    day(folder, p.consentDate.minusDays(i), stages, false, r, o);
+                }
+            });
+        }
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-            heart(folder, d, r, removal);
-            int steps = steps(folder, d, r, removal);
-            summary(folder, d, steps, r, removal);
-            sleep(folder, d, stages, r, removal);
+            day(folder, d, stages, plantedHere && p.problem == RowProblem.FITBIT_UNKNOWN_SLEEP_LEVEL && d.equals(first),
+                    r, o);
         }
     }
 
-    private void heart(Path folder, LocalDate d, SplittableRandom r, String removal) {
+    private void day(Path folder, LocalDate d, boolean stages, boolean unknownLevel, SplittableRandom r,
+                     ParticipantOutcome o) {
+        heart(folder, d, r, o);
+        int steps = steps(folder, d, r, o);
+        summary(folder, d, steps, r, o);
+        sleep(folder, d, stages, unknownLevel, r, o);
+    }
+
+    private void heart(Path folder, LocalDate d, SplittableRandom r, ParticipantOutcome o) {
         int rest = 55 + r.nextInt(20);
         StringBuilder sb = new StringBuilder(32_000);
         sb.append("{\"activities-heart\":[{\"dateTime\":\"").append(d).append("\",\"value\":{\"customHeartRateZones\":[],")
@@ -83,11 +101,11 @@ final class FitbitWriter {
         }
         sb.append("],\"datasetInterval\":1,\"datasetType\":\"minute\"}}\n");
         write(folder.resolve("activities-heart-" + d + ".json"), sb.toString());
-        count("heart_rate_summary", 4, removal);
-        count("heart_rate_minute_level", n, removal);
+        count(o, "heart_rate_summary", 4, d);
+        count(o, "heart_rate_minute_level", n, d);
     }
 
-    private int steps(Path folder, LocalDate d, SplittableRandom r, String removal) {
+    private int steps(Path folder, LocalDate d, SplittableRandom r, ParticipantOutcome o) {
         StringBuilder sb = new StringBuilder(40_000);
         StringBuilder data = new StringBuilder(36_000);
         int total = 0;
@@ -103,11 +121,11 @@ final class FitbitWriter {
                 .append("\"}],\"activities-steps-intraday\":{\"dataset\":[").append(data)
                 .append("],\"datasetInterval\":1,\"datasetType\":\"minute\"}}\n");
         write(folder.resolve("activities-steps-" + d + ".json"), sb.toString());
-        count("steps_intraday", 1440, removal);
+        count(o, "steps_intraday", 1440, d);
         return total;
     }
 
-    private void summary(Path folder, LocalDate d, int steps, SplittableRandom r, String removal) {
+    private void summary(Path folder, LocalDate d, int steps, SplittableRandom r, ParticipantOutcome o) {
         int sedentary = 600 + r.nextInt(300);
         String body = "{\"activities\":[],\"goals\":{\"activeMinutes\":30,\"caloriesOut\":2500,\"distance\":8.05,"
                 + "\"floors\":10,\"steps\":10000},\"summary\":{\"activityCalories\":" + (800 + r.nextInt(900))
@@ -117,10 +135,11 @@ final class FitbitWriter {
                 + ",\"marginalCalories\":" + (300 + r.nextInt(400)) + ",\"sedentaryMinutes\":" + sedentary
                 + ",\"steps\":" + steps + ",\"veryActiveMinutes\":" + r.nextInt(60) + "}}\n";
         write(folder.resolve("activities-" + d + ".json"), body);
-        count("activity_summary", 1, removal);
+        count(o, "activity_summary", 1, d);
     }
 
-    private void sleep(Path folder, LocalDate d, boolean stages, SplittableRandom r, String removal) {
+    private void sleep(Path folder, LocalDate d, boolean stages, boolean unknownLevel, SplittableRandom r,
+                       ParticipantOutcome o) {
         LocalDateTime start = d.minusDays(1).atTime(22, 0).plusMinutes(r.nextInt(120));
         String[] levels = stages ? new String[] {"light", "deep", "rem", "wake"} : new String[] {"asleep", "restless", "awake"};
         int[] minutes = new int[levels.length];
@@ -134,10 +153,13 @@ final class FitbitWriter {
             if (i > 0) {
                 data.append(',');
             }
-            data.append("{\"dateTime\":\"").append(t).append(":00.000\",\"level\":\"").append(levels[li])
-                    .append("\",\"seconds\":").append(secs).append('}');
-            minutes[li] += secs / 60;
-            counts[li]++;
+            boolean unknown = unknownLevel && i == segments / 2;
+            data.append("{\"dateTime\":\"").append(t).append(":00.000\",\"level\":\"")
+                    .append(unknown ? UNKNOWN_LEVEL : levels[li]).append("\",\"seconds\":").append(secs).append('}');
+            if (!unknown) {
+                minutes[li] += secs / 60;
+                counts[li]++;
+            }
             t = t.plusSeconds(secs);
         }
         int inBed = (int) java.time.Duration.between(start, t).toMinutes();
@@ -159,8 +181,14 @@ final class FitbitWriter {
                 + (stages ? "stages" : "classic") + "\"}],\"summary\":{\"totalMinutesAsleep\":" + (inBed - awake)
                 + ",\"totalSleepRecords\":1,\"totalTimeInBed\":" + inBed + "}}\n";
         write(folder.resolve("sleep-" + d + ".json"), body);
-        count("sleep_daily_summary", 1, removal);
-        count("sleep_level", segments, removal);
+        count(o, "sleep_daily_summary", 1, d);
+        if (unknownLevel) {
+            count(o, "sleep_level", segments - 1, d);
+            o.plantedFor("fitbit_sleep_levels_known",
+                    () -> o.row("sleep_level", d, RowProblem.Source.FITBIT, "fitbit_sleep_levels_known"));
+        } else {
+            count(o, "sleep_level", segments, d);
+        }
     }
 
     private static String time(int minuteOfDay) {
@@ -169,11 +197,8 @@ final class FitbitWriter {
         return (h < 10 ? "0" : "") + h + ":" + (m < 10 ? "0" : "") + m + ":00";
     }
 
-    private void count(String table, int rows, String removal) {
-        planted.generated(table, rows);
-        if (removal != null) {
-            planted.removed(removal, table, rows);
-        }
+    private static void count(ParticipantOutcome o, String table, int rows, LocalDate d) {
+        o.rows(table, rows, d, RowProblem.Source.FITBIT, null);
     }
 
     private static void write(Path file, String body) {

@@ -49,6 +49,17 @@ public record GeneratorSettings(int participants, long seed, int sites, LocalDat
     /**
      * Rates of planted problems. Participant-level problems are exclusive (a participant has at most one) and such
      * participants get no row-level dirt, so every planted row is caught by exactly one rule.
+     *
+     * @param withdrawn share of participants who withdrew (drawn at random)
+     * @param noPrimaryConsent share of registered people without a primary consent (drawn at random)
+     * @param unregisteredPerson people a site sends EHR for who are not in the registry, per participant
+     * @param malformedRow share of EHR condition and lab rows that must be quarantined
+     * @param unmappedCode share of conditions with a source code nothing maps
+     * @param sourceCodeOnly share of conditions sent with their source code only (harmonization maps them)
+     * @param participantProblem share of participants with one of the other participant-level problems (birth year
+     *                           implausible, under 18 at consent, EHR sent without consent, deactivated), on index
+     *                           slots so that each appears in a small drop
+     * @param rowProblem share of participants with one row-level problem ({@link RowProblem}), on index slots
      */
     public record Dirt(
             double withdrawn,
@@ -56,8 +67,10 @@ public record GeneratorSettings(int participants, long seed, int sites, LocalDat
             double unregisteredPerson,
             double malformedRow,
             double unmappedCode,
-            double sourceCodeOnly) {
-        public static final Dirt DEFAULT = new Dirt(0.02, 0.02, 0.01, 0.005, 0.01, 0.2);
-        public static final Dirt NONE = new Dirt(0, 0, 0, 0, 0, 0.2);
+            double sourceCodeOnly,
+            double participantProblem,
+            double rowProblem) {
+        public static final Dirt DEFAULT = new Dirt(0.02, 0.02, 0.01, 0.005, 0.01, 0.2, 0.05, 0.2);
+        public static final Dirt NONE = new Dirt(0, 0, 0, 0, 0, 0.2, 0, 0);
     }
 }

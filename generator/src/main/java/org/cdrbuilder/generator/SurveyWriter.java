@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -26,24 +27,51 @@ final class SurveyWriter implements AutoCloseable {
             "PersonalMedicalHistory", 0.45, "HealthcareAccess", 0.45, "FamilyHistory", 0.4, "COPE", 0.25);
     static final int PARTICIPANTS_PER_FILE = 1000;
 
-    static final String BRANCHING_RULE = EhrHistory.CLEAN + "survey_branching_violations";
+    static final String BRANCHING_RULE = "survey_branching_violations";
+    static final String DUPLICATE_RULE = "duplicate_survey_responses";
+    static final String BASICS = "TheBasics";
+    static final String ZIP_QUESTION = "StreetAddress_PIIZIP";
+    static final String RACE_QUESTION = "Race_WhatRaceEthnicity";
+    static final String ORIENTATION_QUESTION = "TheBasics_SexualOrientation";
+    static final String HOUSEHOLD_QUESTION = "LivingSituation_HowManyPeople";
+    static final String GENDER_QUESTION = "Gender_GenderIdentity";
+    static final String SEX_AT_BIRTH_QUESTION = "BiologicalSexAtBirth_SexAtBirth";
+    static final String EDUCATION_QUESTION = "EducationLevel_HighestGrade";
+    static final String EMPLOYMENT_QUESTION = "Employment_EmploymentStatus";
+    // the registered tier's generalizations (config/tiers/generalization.yaml)
+    static final Set<String> KEPT_SEX_AT_BIRTH = Set.of("SexAtBirth_Male", "SexAtBirth_Female");
+    static final Set<String> GROUPED_EDUCATION = Set.of("HighestGrade_NeverAttended", "HighestGrade_OneThroughFour",
+            "HighestGrade_FiveThroughEight", "HighestGrade_NineThroughEleven", "HighestGrade_CollegeGraduate",
+            "HighestGrade_AdvancedDegree");
+    static final Set<String> GROUPED_EMPLOYMENT = Set.of("EmploymentStatus_EmployedForWages",
+            "EmploymentStatus_SelfEmployed", "EmploymentStatus_OutOfWorkOneOrMore",
+            "EmploymentStatus_OutOfWorkLessThanOne", "EmploymentStatus_Homemaker", "EmploymentStatus_Student",
+            "EmploymentStatus_Retired", "EmploymentStatus_UnableToWork");
+    /** The race answers the race generalization counts (not the Hispanic answer of the same question). */
+    static final Set<String> RACES = Set.of("WhatRaceEthnicity_AIAN", "WhatRaceEthnicity_Asian",
+            "WhatRaceEthnicity_Black", "WhatRaceEthnicity_MENA", "WhatRaceEthnicity_NHPI", "WhatRaceEthnicity_White");
+    /**
+     * Core questions of The Basics (config/survey/core-questions.csv) a planted response leaves out: none is the
+     * parent of another question or a demographic question the privacy stage generalizes.
+     */
+    static final List<String> LEFT_OUT_CORE_QUESTIONS = List.of("MaritalStatus_CurrentMaritalStatus",
+            "Insurance_HealthInsurance", "Income_AnnualIncome", "LivingSituation_HowManyLivingYears",
+            "LivingSituation_StableHouseConcern");
 
     private final SurveyCatalog catalog;
     private final BranchingLogic branching;
     private final Path dir;
-    private final Planted planted;
     private final Map<String, Writer> writers = new HashMap<>();
     private int shard = -1;
 
-    SurveyWriter(SurveyCatalog catalog, Path drop, Planted planted) {
+    SurveyWriter(SurveyCatalog catalog, Path drop) {
         this.catalog = catalog;
         this.branching = new BranchingLogic(catalog.branchingRules);
         this.dir = drop.resolve("surveys");
-        this.planted = planted;
     }
 
-    /** Writes every module the participant completed; {@code removal} is the rule key that must remove them. */
-    void write(SyntheticPerson p, String removal, SplittableRandom r) {
+    /** Writes every module the participant completed, and the participant's planted survey problem. */
+    void write(SyntheticPerson p, ParticipantOutcome o, SplittableRandom r) {
         int s = p.index / PARTICIPANTS_PER_FILE;
         if (s != shard) {
             closeWriters();
@@ -51,22 +79,37 @@ final class SurveyWriter implements AutoCloseable {
         }
         LocalDate day = p.consentDate;
         for (SurveyCatalog.Module m : catalog.modules) {
-            if (r.nextDouble() >= COMPLETION.getOrDefault(m.code, 0.3)) {
+            boolean plantedHere = p.needs(RowProblem.Source.SURVEY) && m.code.equals(BASICS);
+            if (r.nextDouble() >= COMPLETION.getOrDefault(m.code, 0.3) && !plantedHere) {
                 continue;
             }
             day = day.plusDays(r.nextInt(20));
             LocalDateTime authored = day.atTime(8 + r.nextInt(12), r.nextInt(60), r.nextInt(60));
-            response(p, m, authored, r, removal);
+            String id = m.code + "-" + p.number;
+            if (plantedHere && p.problem == RowProblem.DUPLICATE_SURVEY_RESPONSE) {
+                // the module submitted twice: the earlier response leaves with every answer it holds
+                LocalDateTime earlier = authored;
+                o.plantedFor(DUPLICATE_RULE, () -> response(p, o, m, earlier, r, id + "-1", DUPLICATE_RULE, null));
+                day = day.plusDays(1 + r.nextInt(10));
+                authored = day.atTime(8 + r.nextInt(12), r.nextInt(60), r.nextInt(60));
+            }
+            response(p, o, m, authored, r, id, null, plantedHere ? p.problem : null);
         }
     }
 
-    private void response(SyntheticPerson p, SurveyCatalog.Module m, LocalDateTime authored, SplittableRandom r,
-                          String removal) {
+    /**
+     * One response and what a correct build does with it.
+     *
+     * @param replacedBy the rule that removes the whole response (a later response to the module), or null
+     * @param problem the participant's planted survey problem, for the response it is planted in
+     */
+    private void response(SyntheticPerson p, ParticipantOutcome o, SurveyCatalog.Module m, LocalDateTime authored,
+                          SplittableRandom r, String id, String replacedBy, RowProblem problem) {
         boolean legacy = r.nextDouble() < 0.1;
+        Set<String> leftOut = problem == RowProblem.CORE_QUESTION_LEFT_OUT ? leftOut(r) : Set.of();
         Map<String, List<String>> chosen = new HashMap<>();
-        Map<String, Integer> rows = new LinkedHashMap<>();
+        Map<String, List<String>> answered = new LinkedHashMap<>();
         List<String> items = new ArrayList<>();
-        int answers = 0;
         for (SurveyCatalog.Question q : m.questions) {
             if (q.parent != null) {
                 List<String> parentAnswers = chosen.get(q.parent.question);
@@ -74,7 +117,10 @@ final class SurveyWriter implements AutoCloseable {
                     continue;
                 }
             }
-            List<String> values = answer(p, q, r);
+            if (leftOut.contains(q.code)) {
+                continue;
+            }
+            List<String> values = answer(p, q, r, problem);
             if (values.isEmpty()) {
                 continue;
             }
@@ -85,11 +131,9 @@ final class SurveyWriter implements AutoCloseable {
                 }
             }
             chosen.put(q.code, codes);
-            rows.put(q.code, values.size());
+            answered.put(q.code, values);
             items.add(item(q.code, values, legacy));
-            answers += values.size();
         }
-        String id = m.code + "-" + p.number;
         String subject = "{\"reference\":\"Patient/" + p.participantId() + "\"}";
         String questionnaire = legacy ? "{\"reference\":\"Questionnaire/" + m.code + "\"}" : Json.str("Questionnaire/" + m.code);
         StringBuilder sb = new StringBuilder(256 + items.size() * 120);
@@ -103,28 +147,67 @@ final class SurveyWriter implements AutoCloseable {
             sb.append(",\"item\":[").append(String.join(",", items)).append("]}");
         }
         line(m.code, sb.toString());
-        planted.generated("survey_conduct");
-        if (removal != null) {
-            planted.removed(removal, "survey_conduct");
-        }
-        for (int i = 0; i < answers; i++) {
-            planted.generated("observation");
-            if (removal != null) {
-                planted.removed(removal, "observation");
+
+        LocalDate date = authored.toLocalDate();
+        String conductRemoved = o.row("survey_conduct", date, RowProblem.Source.SURVEY, replacedBy);
+        answered.forEach((question, values) -> {
+            String rule = replacedBy != null ? replacedBy : branching.removes(question, chosen) ? BRANCHING_RULE : null;
+            if (o.rows("observation", values.size(), date, RowProblem.Source.SURVEY, rule) == null) {
+                survivingAnswers(p, o, question, values, problem);
+            } else if (question.equals(HOUSEHOLD_QUESTION) && problem == RowProblem.SURVEY_NUMBER_OUT_OF_RANGE) {
+                throw new IllegalStateException("a planted household answer does not reach its rule");
             }
+        });
+        if (problem != null && conductRemoved != null) {
+            throw new IllegalStateException("a response planted for " + problem + " meets " + conductRemoved);
         }
-        if (removal == null) {
-            rows.forEach((question, n) -> {
-                if (branching.removes(question, chosen)) {
-                    planted.removed(BRANCHING_RULE, "observation", n);
-                }
-            });
+        if (!leftOut.isEmpty()) {
+            o.created("core_answers_backfilled", "observation", leftOut.size());
         }
     }
 
+    /** Counts what the privacy rules and the late cleaning rules do with answers that survive the earlier ones. */
+    private static void survivingAnswers(SyntheticPerson p, ParticipantOutcome o, String question, List<String> values,
+                                         RowProblem problem) {
+        switch (question) {
+            case ZIP_QUESTION -> o.zipAnswers(values.size());
+            case RACE_QUESTION -> o.raceAnswers(values.stream().filter(v -> RACES.contains(v.substring(5))).count());
+            case ORIENTATION_QUESTION -> o.orientationAnswers(values.size());
+            case GENDER_QUESTION -> o.genderAnswers(values.size());
+            case SEX_AT_BIRTH_QUESTION -> o.sexAtBirthChanged(values.stream().filter(v -> !KEPT_SEX_AT_BIRTH.contains(v.substring(5))).count());
+            case EDUCATION_QUESTION -> o.educationChanged(values.stream().filter(v -> GROUPED_EDUCATION.contains(v.substring(5))).count());
+            case EMPLOYMENT_QUESTION -> o.employmentChanged(values.stream().filter(v -> GROUPED_EMPLOYMENT.contains(v.substring(5))).count());
+            case HOUSEHOLD_QUESTION -> {
+                if (problem == RowProblem.SURVEY_NUMBER_OUT_OF_RANGE) {
+                    o.changed("survey_numeric_out_of_range", "observation");
+                }
+            }
+            default -> {
+                // other questions: only free text matters below
+            }
+        }
+        for (String v : values) {
+            if (v.startsWith("text:") && holdsIdentifier(p, v.substring(5))) {
+                o.identifiers("observation");
+            }
+        }
+    }
+
+    /** One or two of the Basics' core questions, never a parent of other questions nor a generalized one. */
+    private static Set<String> leftOut(SplittableRandom r) {
+        String first = LEFT_OUT_CORE_QUESTIONS.get(r.nextInt(LEFT_OUT_CORE_QUESTIONS.size()));
+        String second = LEFT_OUT_CORE_QUESTIONS.get(r.nextInt(LEFT_OUT_CORE_QUESTIONS.size()));
+        return r.nextBoolean() ? Set.of(first) : new java.util.TreeSet<>(List.of(first, second));
+    }
+
     /** Answers as "code:X", "int:N", "text:S" or "date:D". */
-    private List<String> answer(SyntheticPerson p, SurveyCatalog.Question q, SplittableRandom r) {
+    private List<String> answer(SyntheticPerson p, SurveyCatalog.Question q, SplittableRandom r, RowProblem problem) {
         List<String> out = new ArrayList<>();
+        if (q.code.equals(HOUSEHOLD_QUESTION) && problem == RowProblem.SURVEY_NUMBER_OUT_OF_RANGE) {
+            // a typing slip: more people in the household than the question's plausible range allows
+            out.add("int:" + (21 + r.nextInt(79)));
+            return out;
+        }
         switch (q.code) {
             case "Race_WhatRaceEthnicity" -> {
                 String main = switch (p.race) {
@@ -147,14 +230,18 @@ final class SurveyWriter implements AutoCloseable {
                 }
                 return out;
             }
-            case "Gender_GenderIdentity" -> {
+            case GENDER_QUESTION -> {
                 double g = r.nextDouble();
-                out.add("code:" + (g < 0.03 ? "GenderIdentity_NonBinary" : g < 0.04 ? "GenderIdentity_Transgender"
-                        : p.male ? "GenderIdentity_Man" : "GenderIdentity_Woman"));
+                String own = p.male ? "GenderIdentity_Man" : "GenderIdentity_Woman";
+                out.add("code:" + (g < 0.03 ? "GenderIdentity_NonBinary" : g < 0.04 ? "GenderIdentity_Transgender" : own));
+                if (g >= 0.04 && g < 0.06) {
+                    out.add("code:GenderIdentity_Transgender");
+                }
                 return out;
             }
-            case "BiologicalSexAtBirth_SexAtBirth" -> {
-                out.add("code:" + (p.male ? "SexAtBirth_Male" : "SexAtBirth_Female"));
+            case SEX_AT_BIRTH_QUESTION -> {
+                out.add("code:" + (r.nextDouble() < 0.01 ? "SexAtBirth_Intersex" : p.male ? "SexAtBirth_Male"
+                        : "SexAtBirth_Female"));
                 return out;
             }
             case "StreetAddress_PIIState" -> {
@@ -204,13 +291,28 @@ final class SurveyWriter implements AutoCloseable {
         return usable.get(r.nextInt(usable.size())).code;
     }
 
-    /** Free text as participants type it; now and then with their own name and phone number in it. */
+    /**
+     * Free text as participants type it; now and then with their own name and phone number, email address or street
+     * address in it (direct identifiers the privacy stage must never let through).
+     */
     private static String freeText(SyntheticPerson p, SplittableRandom r) {
-        if (r.nextDouble() < 0.2) {
+        double u = r.nextDouble();
+        if (u < 0.1) {
             return "Please contact " + p.first + " " + p.last + " at " + p.phone;
+        }
+        if (u < 0.15) {
+            return "Email: " + p.email;
+        }
+        if (u < 0.2) {
+            return "I live at " + p.street;
         }
         String[] phrases = {"Not sure", "Prefer to describe myself", "Cape Verde", "Somewhere else", "Other"};
         return phrases[r.nextInt(phrases.length)];
+    }
+
+    static boolean holdsIdentifier(SyntheticPerson p, String text) {
+        return text.contains(p.phone) || text.contains(p.email) || text.contains(p.street)
+                || text.contains(p.first + " " + p.last);
     }
 
     private static String item(String code, List<String> values, boolean legacy) {
