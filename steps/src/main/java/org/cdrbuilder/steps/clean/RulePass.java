@@ -99,6 +99,24 @@ public final class RulePass {
         return e;
     }
 
+    /**
+     * The provenance row of a row a rule created: keyed by the created row's id, with the provenance of the row
+     * it was created from (same table: every column; another table: its source).
+     */
+    static Row createdExt(Row created, Row fromExt) {
+        TableDef extTable = CdrSchema.get().table(created.table().name() + "_ext");
+        Row e = new Row(extTable);
+        if (extTable.name().equals(fromExt.table().name())) {
+            for (int i = 1; i < extTable.columnCount(); i++) {
+                e.set(i, fromExt.get(i));
+            }
+        } else {
+            e.set("src_id", fromExt.get("src_id"));
+        }
+        e.set(0, created.get(0));
+        return e;
+    }
+
     /** Writes sandboxes and counts what rules did. */
     private static final class Listener implements RuleEngine.Listener {
         private final UnitOutputs out;
@@ -149,7 +167,7 @@ public final class RulePass {
                 c.out++;
                 c.createdBy.merge(rule.info().id(), 1L, Long::sum);
                 if (currentExt != null && CdrSchema.get().findTable(r.table().name() + "_ext").isPresent()) {
-                    out.write(extFor(r, currentExt));
+                    out.write(createdExt(r, currentExt));
                 }
             }
         }
