@@ -1,0 +1,26 @@
+package org.cdrbuilder.core.qa;
+
+import java.util.List;
+
+import org.cdrbuilder.schema.TableDef;
+
+/**
+ * A check type: one class, discovered on the class path ({@code @AutoService(QaCheck.class)}), that says which
+ * checks it resolves on a table, each as a {@link Probe} on the table's shared scan. What it applies to comes from
+ * the schema (required fields, keys, types) or from its configuration table in {@code config/qa/}; severity and
+ * threshold come from {@link QaThresholds}. Implementations are plain Java and stateless.
+ */
+public interface QaCheck {
+    CheckType type();
+
+    /**
+     * The type as reported for checks of one level: the same unless a check type resolves at two levels (plausible
+     * values of a field, or of a concept's values), where each level has its own description.
+     */
+    default CheckType type(CheckLevel level) {
+        return type();
+    }
+
+    /** The probes of this check type on {@code table} (none when it does not apply). */
+    List<Probe> plan(TableDef table, QaContext ctx);
+}

@@ -1,0 +1,179 @@
+package org.cdrbuilder.steps.qa;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import org.cdrbuilder.core.parquet.RowParquetReader;
+import org.cdrbuilder.core.qa.ConceptProbe;
+import org.cdrbuilder.core.qa.CheckResult;
+import org.cdrbuilder.core.qa.CheckType;
+import org.cdrbuilder.core.qa.Probe;
+import org.cdrbuilder.core.qa.QaReport;
+import org.cdrbuilder.core.qa.QaThresholds;
+import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.schema.TableDef;
+import org.cdrbuilder.steps.qa.facts.FactCollector;
+
+import com.carrotsearch.hppc.IntObjectHashMap;
+
+/**
+ * The single pass over one table: decodes the union of the columns its probes and fact collectors need, hands every
+ * row to each of them, then publishes the facts and evaluates each probe. A probe that throws is reported as an
+ * error result and fed no more rows; the others go on.
+ */
+final class TableScan {
+    /** A probe with the check type it belongs to. */
+    record Planned(CheckType type, Probe probe) {
+    }
+
+    private final TableDef table;
+    private final List<Planned> probes;
+    private final List<FactCollector> collectors;
+
+    TableScan(TableDef table, List<Planned> probes, List<FactCollector> collectors) {
+        this.table = table;
+        this.probes = List.copyOf(probes);
+        this.collectors = List.copyOf(collectors);
+    }
+
+    TableDef table() {
+        return table;
+    }
+
+    /** Tables whose facts this scan's probes read (other than its own). */
+    Set<String> requires() {
+        Set<String> out = new HashSet<>();
+        probes.forEach(p -> out.addAll(p.probe().requires()));
+        out.remove(table.name());
+        return out;
+    }
+
+    /** Runs the scan; appends results and the table's timing. */
+    void run(List<Path> files, EngineContext ctx, QaThresholds thresholds, List<CheckResult> results,
+             List<QaReport.TableTiming> timings) {
+        long t0 = System.nanoTime();
+        int n = probes.size();
+        Probe[] active = new Probe[n];
+        String[] errors = new String[n];
+        for (int i = 0; i < n; i++) {
+            Probe p = probes.get(i).probe();
+            try {
+                p.start(ctx);
+                active[i] = p;
+            } catch (RuntimeException e) {
+                errors[i] = describe(e);
+            }
+        }
+        FactCollector[] facts = collectors.toArray(new FactCollector[0]);
+        int[] plain = IntStream.range(0, n).filter(i -> !(probes.get(i).probe() instanceof ConceptProbe)).toArray();
+        ConceptDispatch[] byConcept = ConceptDispatch.of(table, probes);
+        long rows = 0;
+        Set<String> projection = projection();
+        for (Path f : files) {
+            try (RowParquetReader r = RowParquetReader.open(f, table, projection)) {
+                while (r.hasNext()) {
+                    Row row = r.next();
+                    rows++;
+                    for (FactCollector c : facts) {
+                        c.accept(row);
+                    }
+                    for (int i : plain) {
+                        feed(active, errors, i, row, rows);
+                    }
+                    for (ConceptDispatch d : byConcept) {
+                        for (int i : d.probes(row)) {
+                            feed(active, errors, i, row, rows);
+                        }
+                    }
+                }
+            }
+        }
+        for (FactCollector c : facts) {
+            c.publish(ctx.facts());
+        }
+        for (int i = 0; i < n; i++) {
+            if (active[i] != null) {
+                try {
+                    active[i].finish(ctx);
+                } catch (RuntimeException e) {
+                    errors[i] = describe(e);
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        List<CheckResult> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Planned pl = probes.get(i);
+            var settings = thresholds.settings(pl.probe().key());
+            out.add(errors[i] != null ? CheckResult.error(pl.type(), pl.probe().key(), settings, errors[i])
+                    : CheckResult.of(pl.type(), pl.probe().key(), settings, pl.probe().violations(),
+                    pl.probe().parameters(), seconds));
+        }
+        QaReport.TableTiming timing = new QaReport.TableTiming();
+        timing.cdmTableName = table.name();
+        timing.rows = rows;
+        timing.checks = n;
+        timing.seconds = Math.round(seconds * 1000) / 1000.0;
+        synchronized (results) {
+            results.addAll(out);
+            timings.add(timing);
+        }
+    }
+
+    private static void feed(Probe[] active, String[] errors, int i, Row row, long rowNumber) {
+        Probe p = active[i];
+        if (p != null) {
+            try {
+                p.accept(row);
+            } catch (RuntimeException e) {
+                errors[i] = describe(e) + " (row " + rowNumber + ")";
+                active[i] = null;
+            }
+        }
+    }
+
+    /** The concept probes of one column, by concept id. */
+    private record ConceptDispatch(int column, IntObjectHashMap<int[]> byConcept) {
+        private static final int[] NONE = new int[0];
+
+        static ConceptDispatch[] of(TableDef table, List<Planned> probes) {
+            Map<String, IntObjectHashMap<int[]>> m = new LinkedHashMap<>();
+            for (int i = 0; i < probes.size(); i++) {
+                if (probes.get(i).probe() instanceof ConceptProbe cp) {
+                    IntObjectHashMap<int[]> byId = m.computeIfAbsent(cp.conceptColumn(), k -> new IntObjectHashMap<>());
+                    int[] old = byId.getOrDefault(cp.conceptId(), NONE);
+                    int[] grown = Arrays.copyOf(old, old.length + 1);
+                    grown[old.length] = i;
+                    byId.put(cp.conceptId(), grown);
+                }
+            }
+            return m.entrySet().stream().map(e -> new ConceptDispatch(table.indexOf(e.getKey()), e.getValue()))
+                    .toArray(ConceptDispatch[]::new);
+        }
+
+        int[] probes(Row row) {
+            return row.get(column) instanceof Integer c ? byConcept.getOrDefault(c, NONE) : NONE;
+        }
+    }
+
+    private Set<String> projection() {
+        Set<String> cols = new HashSet<>();
+        probes.forEach(p -> cols.addAll(p.probe().columns()));
+        collectors.forEach(c -> cols.addAll(c.columns()));
+        if (cols.isEmpty()) {
+            cols.add(table.column(0).name());
+        }
+        return cols;
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+}
