@@ -9,6 +9,7 @@ import org.cdrbuilder.steps.harmonize.HarmonizeStage;
 import org.cdrbuilder.steps.ingest.IngestStage;
 import org.cdrbuilder.steps.ingest.VocabularyStage;
 import org.cdrbuilder.steps.publish.PublishStage;
+import org.cdrbuilder.steps.qa.QaStage;
 
 /** The stages of a release build, in order. The batch job and the local runner both take them from here. */
 public final class Pipeline {
@@ -27,6 +28,6 @@ public final class Pipeline {
 
     public static List<Stage> stages() {
         return List.of(new VocabularyStage(), new IngestStage(), new HarmonizeStage(), new CleanStage(),
-                new DeriveStage(), new PublishStage(dataStages()));
+                new DeriveStage(), new QaStage(dataStages()), new PublishStage(dataStages()));
     }
 }

@@ -8,6 +8,7 @@ import org.cdrbuilder.steps.harmonize.HarmonizeStage;
 import org.cdrbuilder.steps.ingest.IngestStage;
 import org.cdrbuilder.steps.ingest.VocabularyStage;
 import org.cdrbuilder.steps.publish.PublishStage;
+import org.cdrbuilder.steps.qa.QaStage;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -28,6 +29,7 @@ public final class ReleaseBuildJob {
                 .next(steps.step(new HarmonizeStage()))
                 .next(steps.step(new CleanStage()))
                 .next(steps.step(new DeriveStage()))
+                .next(steps.step(new QaStage(Pipeline.dataStages())))
                 .next(steps.step(new PublishStage(Pipeline.dataStages())))
                 .build();
     }
