@@ -20,6 +20,12 @@ final class EhrHistory {
     static final String DRUG_END_DERIVED = HARMONIZE + "drug_end_date_derived_from_days_supply";
 
     private static final LocalDate EHR_START = LocalDate.of(2012, 1, 1);
+    /** Glucose [Mass/volume] in Serum or Plasma: planted results in mmol/L under its mg/dL unit. */
+    private static final int GLUCOSE = 3004501;
+    static final String QA_OUTSIDE_VISIT = "withinVisitDates condition_occurrence.condition_start_date";
+    static final String QA_UNMAPPED = "standardConceptRecordCompleteness condition_occurrence.condition_concept_id";
+    static final String QA_GLUCOSE_LOW = "plausibleValueLow measurement.measurement_concept_id concept " + GLUCOSE
+            + " unit 8840";
 
     private final ClinicalCatalog catalog;
     private final GeneratorSettings settings;
@@ -125,12 +131,22 @@ final class EhrHistory {
             site.row("condition_occurrence", id, personId, 0, start, site.datetime(at), end, null,
                     catalog.types.get("ehr"), visitId, "ZZZ." + r.nextInt(100), null);
             record("condition_occurrence", null, false);
+            planted.qa(QA_UNMAPPED);
         } else if (clean && u < d.unmappedCode() + d.sourceCodeOnly()) {
             site.row("condition_occurrence", id, personId, 0, start, site.datetime(at), end, null,
                     catalog.types.get("ehr"), visitId, src.code, null);
             record("condition_occurrence", null, false);
             planted.changed(MAPPED_FROM_CODE, "condition_occurrence");
         } else {
+            // planted for QA: recorded weeks after its visit (a visit lasts at most 5 days; 7 days are tolerated)
+            int shift = clean && r.nextDouble() < d.implausible() ? 13 + r.nextInt(14) : 0;
+            if (shift > 0 && start.plusDays(shift).isBefore(settings.cutoff())) {
+                start = start.plusDays(shift);
+                at = at.plusDays(shift);
+                end = end == null ? null : end.plusDays(shift).isBefore(settings.cutoff()) ? end.plusDays(shift)
+                        : settings.cutoff().minusDays(1);
+                planted.qa(QA_OUTSIDE_VISIT);
+            }
             site.row("condition_occurrence", id, personId, c.conceptId, start, site.datetime(at), end, null,
                     catalog.types.get("ehr"), visitId, src.code, src.conceptId);
             record("condition_occurrence", removal, false);
@@ -167,6 +183,11 @@ final class EhrHistory {
         double value = lab.low + r.nextDouble() * (lab.high - lab.low);
         double scale = Math.pow(10, lab.decimals);
         value = Math.round(value * scale) / scale;
+        if (clean && r.nextDouble() < settings.dirt().implausible() && lab.conceptId == GLUCOSE) {
+            // planted for QA: the result in mmol/L (3.5 to 9.5) under the mg/dL unit, below any plausible mg/dL value
+            value = Math.round((3.5 + r.nextDouble() * 6) * 10) / 10.0;
+            planted.qa(QA_GLUCOSE_LOW);
+        }
         String text = lab.decimals == 0 ? Long.toString((long) value) : Double.toString(value);
         site.row("measurement", id, personId, lab.conceptId, start, site.datetime(at), catalog.types.get("ehr"), text,
                 lab.unitConceptId, null, null, visitId, lab.loinc, lab.conceptId, lab.unitSourceValue, text);

@@ -49,6 +49,9 @@ public record GeneratorSettings(int participants, long seed, int sites, LocalDat
     /**
      * Rates of planted problems. Participant-level problems are exclusive (a participant has at most one) and such
      * participants get no row-level dirt, so every planted row is caught by exactly one rule.
+     *
+     * @param implausible share of conditions dated weeks after their visit, and of glucose results reported in
+     *                    mmol/L under a mg/dL unit: rows no cleaning rule removes and QA checks must report
      */
     public record Dirt(
             double withdrawn,
@@ -56,8 +59,9 @@ public record GeneratorSettings(int participants, long seed, int sites, LocalDat
             double unregisteredPerson,
             double malformedRow,
             double unmappedCode,
-            double sourceCodeOnly) {
-        public static final Dirt DEFAULT = new Dirt(0.02, 0.02, 0.01, 0.005, 0.01, 0.2);
-        public static final Dirt NONE = new Dirt(0, 0, 0, 0, 0, 0.2);
+            double sourceCodeOnly,
+            double implausible) {
+        public static final Dirt DEFAULT = new Dirt(0.02, 0.02, 0.01, 0.005, 0.01, 0.2, 0.05);
+        public static final Dirt NONE = new Dirt(0, 0, 0, 0, 0, 0.2, 0);
     }
 }

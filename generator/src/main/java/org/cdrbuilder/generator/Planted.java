@@ -19,6 +19,11 @@ public final class Planted {
     public Map<String, Map<String, Long>> removed = new TreeMap<>();
     /** Rows a rule must change: rule key -> table -> rows. */
     public Map<String, Map<String, Long>> changed = new TreeMap<>();
+    /**
+     * Published rows that violate a QA check on purpose, by check ({@code "checkName table.field"}, with
+     * {@code " concept N unit U"} for concept-level checks).
+     */
+    public Map<String, Long> qa = new TreeMap<>();
 
     synchronized void generated(String table) {
         generated.merge(table, 1L, Long::sum);
@@ -42,6 +47,10 @@ public final class Planted {
 
     synchronized void changed(String rule, String table) {
         changed.computeIfAbsent(rule, k -> new TreeMap<>()).merge(table, 1L, Long::sum);
+    }
+
+    synchronized void qa(String check) {
+        qa.merge(check, 1L, Long::sum);
     }
 
     synchronized void participant(String category) {
