@@ -58,6 +58,7 @@ public final class FkDomain implements QaCheck {
     private static final class Domain extends ConceptFieldProbe {
         private final String domain;
         private final Set<String> alsoAllowed;
+        private ConceptVerdicts verdicts;
 
         Domain(CheckKey key, TableDef table, QaContext ctx, String domain, Set<String> alsoAllowed) {
             super(key, table, ctx);
@@ -66,14 +67,22 @@ public final class FkDomain implements QaCheck {
         }
 
         @Override
+        public void start(QaContext ctx) {
+            super.start(ctx);
+            verdicts = new ConceptVerdicts(c -> {
+                String actual = c == 0 ? null : vocabulary.domain(c);
+                return actual != null && !actual.equals(domain) && !alsoAllowed.contains(vocabulary.vocabularyId(c));
+            });
+        }
+
+        @Override
         protected void concept(Row row, Integer c) {
             if (c == null) {
                 return;
             }
             counts.row();
-            String actual = c == 0 ? null : vocabulary.domain(c);
-            if (actual != null && !actual.equals(domain) && !alsoAllowed.contains(vocabulary.vocabularyId(c))) {
-                violation(row, "domain_id", new Violations.Fact(actual));
+            if (verdicts.violates(c)) {
+                violation(row, "domain_id", new Violations.Fact(vocabulary.domain(c)));
             }
         }
 

@@ -70,7 +70,7 @@ public final class IsForeignKey implements QaCheck {
     }
 
     private static final class ConceptExists extends Reference {
-        private Vocabulary vocabulary;
+        private ConceptVerdicts unknown;
 
         ConceptExists(TableDef table, ColumnDef c, QaContext ctx) {
             super(table, c, "concept", ctx);
@@ -78,14 +78,15 @@ public final class IsForeignKey implements QaCheck {
 
         @Override
         public void start(QaContext ctx) {
-            vocabulary = ctx.vocabulary();
+            Vocabulary vocabulary = ctx.vocabulary();
+            unknown = new ConceptVerdicts(c -> c != 0 && !vocabulary.exists(c));
         }
 
         @Override
         public void accept(Row row) {
             if (row.get(column) instanceof Integer concept) {
                 counts.row();
-                if (concept != 0 && !vocabulary.exists(concept)) {
+                if (unknown.violates(concept)) {
                     violation(row);
                 }
             }

@@ -37,8 +37,17 @@ public final class IsStandardValidConcept implements QaCheck {
     }
 
     private static final class Standard extends ConceptFieldProbe {
+        private ConceptVerdicts verdicts;
+
         Standard(CheckKey key, TableDef table, QaContext ctx) {
             super(key, table, ctx);
+        }
+
+        @Override
+        public void start(QaContext ctx) {
+            super.start(ctx);
+            verdicts = new ConceptVerdicts(c -> c != 0 && vocabulary.exists(c)
+                    && !(vocabulary.isStandard(c) && vocabulary.isValid(c)));
         }
 
         @Override
@@ -47,7 +56,7 @@ public final class IsStandardValidConcept implements QaCheck {
                 return;
             }
             counts.row();
-            if (c != 0 && vocabulary.exists(c) && !(vocabulary.isStandard(c) && vocabulary.isValid(c))) {
+            if (verdicts.violates(c)) {
                 violation(row, "standard", new Violations.Fact(vocabulary.isStandard(c) ? "S" : "no"),
                         "valid", new Violations.Fact(vocabulary.isValid(c) ? "yes" : "no"));
             }
