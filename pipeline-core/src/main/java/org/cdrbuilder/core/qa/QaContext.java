@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.cdrbuilder.core.vocab.Vocabulary;
 import org.cdrbuilder.schema.CdrSchema;
-import org.cdrbuilder.schema.TableDef;
 
 /**
  * What checks see of the release being checked: schema, vocabulary, the cutoff date, the QA settings and
@@ -27,9 +26,6 @@ public interface QaContext {
 
     /** Whether {@code table} is scanned in this run (a check must not require a table that is not). */
     boolean scanned(String table);
-
-    /** Tables scanned in this run. */
-    List<TableDef> tables();
 
     /** Persons, from the scan of {@code person}. */
     PersonFacts persons();

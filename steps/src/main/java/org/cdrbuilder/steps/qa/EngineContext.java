@@ -31,7 +31,6 @@ final class EngineContext implements QaContext {
     private final LocalDate cutoff;
     private final Path configDir;
     private final QaSettings settings;
-    private final List<TableDef> tables;
     private final Set<String> tableNames;
     private final Facts facts = new Facts();
     private final Map<String, List<ConfigTable.Row>> configs = new ConcurrentHashMap<>();
@@ -43,7 +42,6 @@ final class EngineContext implements QaContext {
         this.cutoff = requireNonNull(cutoff, "cutoff is null");
         this.configDir = requireNonNull(configDir, "configDir is null");
         this.settings = requireNonNull(settings, "settings is null");
-        this.tables = List.copyOf(tables);
         this.tableNames = tables.stream().map(TableDef::name).collect(Collectors.toUnmodifiableSet());
     }
 
@@ -88,11 +86,6 @@ final class EngineContext implements QaContext {
     @Override
     public boolean scanned(String table) {
         return tableNames.contains(table);
-    }
-
-    @Override
-    public List<TableDef> tables() {
-        return tables;
     }
 
     @Override
