@@ -60,16 +60,21 @@ public class QaBenchmark {
                 LocalDate.of(2026, 10, 1)); // warm up the checks
         int rounds = Integer.parseInt(System.getProperty("rounds", "3"));
         double[] reads = new double[rounds];
+        double[] readCpus = new double[rounds];
         double[] scans = new double[rounds];
+        double[] scanCpus = new double[rounds];
         double[] runs = new double[rounds];
         QaReport report = null;
         for (int i = 0; i < rounds; i++) {
             reads[i] = readOnce(parts, measurement);
+            readCpus[i] = lastReadCpu;
             long t1 = System.nanoTime();
             report = engine.run(t -> files(omop, t), schema, () -> vocabulary, LocalDate.of(2026, 10, 1));
             runs[i] = (System.nanoTime() - t1) / 1e9;
-            scans[i] = report.timings.stream().filter(t -> t.cdmTableName.equals("measurement")).findFirst()
-                    .orElseThrow().seconds;
+            var timing = report.timings.stream().filter(t -> t.cdmTableName.equals("measurement")).findFirst()
+                    .orElseThrow();
+            scans[i] = timing.seconds;
+            scanCpus[i] = timing.cpuSeconds;
         }
         int checks = report.timings.stream().filter(t -> t.cdmTableName.equals("measurement")).findFirst()
                 .orElseThrow().checks;
@@ -80,6 +85,9 @@ public class QaBenchmark {
         System.out.printf(Locale.ROOT, "checks on the table (%d checks, one pass, 1 thread): best %.2f s of %s = %.1f M rows/s"
                 + "%n  -> checks take %.2fx the time of reading the table once%n", checks, scan, list(scans),
                 rows / scan / 1e6, scan / read);
+        System.out.printf(Locale.ROOT, "CPU time of the thread (less disturbed by other load): read best %.2f s of %s, "
+                + "checks best %.2f s of %s%n  -> checks take %.2fx the CPU time of reading the table once%n",
+                min(readCpus), list(readCpus), min(scanCpus), list(scanCpus), min(scanCpus) / min(readCpus));
         System.out.printf(Locale.ROOT, "whole QA run (persons, visits, every table): best %.2f s of %s, %d checks, %d failed%n",
                 min(runs), list(runs), report.overview.countTotal, report.overview.countOverallFailed);
         report.checkResults.stream().filter(r -> r.failed == 1).forEach(r -> System.out.printf(Locale.ROOT,
@@ -108,8 +116,12 @@ public class QaBenchmark {
         }
     }
 
+    static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    static double lastReadCpu;
+
     static double readOnce(List<Path> parts, TableDef table) {
         long t0 = System.nanoTime();
+        long c0 = CPU.getCurrentThreadCpuTime();
         long[] n = new long[2];
         RowParquetReader.forEach(parts, table, null, r -> {
             n[0]++;
@@ -118,6 +130,7 @@ public class QaBenchmark {
             }
         });
         double s = (System.nanoTime() - t0) / 1e9;
+        lastReadCpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e9;
         if (n[0] == 0) {
             throw new IllegalStateException("nothing read");
         }

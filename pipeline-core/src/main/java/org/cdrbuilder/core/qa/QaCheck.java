@@ -6,9 +6,10 @@ import org.cdrbuilder.schema.TableDef;
 
 /**
  * A check type: one class, discovered on the class path ({@code @AutoService(QaCheck.class)}), that says which
- * checks it resolves on a table, each as a {@link Probe} on the table's shared scan. What it applies to comes from
- * the schema (required fields, keys, types) or from its configuration table in {@code config/qa/}; severity and
- * threshold come from {@link QaThresholds}. Implementations are plain Java and stateless.
+ * checks it resolves on a table, each as a {@link Probe} on the table's shared scan (or, for a cheap test applied to
+ * many fields, as one {@link ProbeGroup}). What it applies to comes from the schema (required fields, keys, types)
+ * or from its configuration table in {@code config/qa/}; severity and threshold come from {@link QaThresholds}.
+ * Implementations are plain Java and stateless, and implement {@link #plan} or {@link #group} or both.
  */
 public interface QaCheck {
     CheckType type();
@@ -22,5 +23,12 @@ public interface QaCheck {
     }
 
     /** The probes of this check type on {@code table} (none when it does not apply). */
-    List<Probe> plan(TableDef table, QaContext ctx);
+    default List<Probe> plan(TableDef table, QaContext ctx) {
+        return List.of();
+    }
+
+    /** The checks of this type on {@code table} counted together, or null when there are none. */
+    default ProbeGroup group(TableDef table, QaContext ctx) {
+        return null;
+    }
 }

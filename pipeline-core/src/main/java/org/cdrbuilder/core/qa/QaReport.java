@@ -29,12 +29,13 @@ public final class QaReport {
     @JsonProperty("Gate")
     public Gate gate = new Gate();
 
-    /** One table's scan: rows read, checks computed on it, seconds. */
+    /** One table's scan: rows read, checks computed on it, wall-clock and CPU seconds of the scanning thread. */
     public static final class TableTiming {
         public String cdmTableName;
         public long rows;
         public int checks;
         public double seconds;
+        public double cpuSeconds;
     }
 
     /** Whether publication may go ahead. */

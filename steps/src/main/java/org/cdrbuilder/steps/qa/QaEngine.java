@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 
 import org.cdrbuilder.core.qa.CheckResult;
 import org.cdrbuilder.core.qa.Probe;
+import org.cdrbuilder.core.qa.ProbeGroup;
 import org.cdrbuilder.core.qa.QaCheck;
 import org.cdrbuilder.core.qa.QaOverview;
 import org.cdrbuilder.core.qa.QaReport;
@@ -146,23 +147,32 @@ public final class QaEngine {
         }
         Map<String, TableScan> scans = new LinkedHashMap<>();
         for (TableDef t : tables) {
-            List<TableScan.Planned> probes = new ArrayList<>();
+            List<Planned> probes = new ArrayList<>();
             for (QaCheck c : checks) {
+                ProbeGroup g = c.group(t, ctx);
+                if (g != null) {
+                    g.members().forEach(m -> checkName(c, m.key()));
+                    probes.add(Planned.group(c.type(), g));
+                }
                 for (Probe p : c.plan(t, ctx)) {
-                    if (!p.key().checkName().equals(c.type().name())) {
-                        throw new IllegalStateException(c.getClass().getName() + " planned a probe of " + p.key());
-                    }
+                    checkName(c, p.key());
                     for (String required : p.requires()) {
                         if (!ctx.scanned(required)) {
                             throw new IllegalStateException(p.key() + " requires " + required + ", which is not scanned");
                         }
                     }
-                    probes.add(new TableScan.Planned(c.type(p.key().level()), p));
+                    probes.add(Planned.probe(c.type(p.key().level()), p));
                 }
             }
             scans.put(t.name(), new TableScan(t, probes, collectors.getOrDefault(t.name(), List.of())));
         }
         return scans;
+    }
+
+    private static void checkName(QaCheck c, org.cdrbuilder.core.qa.CheckKey key) {
+        if (!key.checkName().equals(c.type().name())) {
+            throw new IllegalStateException(c.getClass().getName() + " planned a check of " + key);
+        }
     }
 
     /** Fact collectors per table: persons, deaths, visits, and every other key a scanned table references. */

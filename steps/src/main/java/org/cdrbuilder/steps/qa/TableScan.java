@@ -12,9 +12,9 @@ import java.util.stream.IntStream;
 
 import org.cdrbuilder.core.parquet.RowParquetReader;
 import org.cdrbuilder.core.qa.ConceptProbe;
-import org.cdrbuilder.core.qa.CheckResult;
-import org.cdrbuilder.core.qa.CheckType;
 import org.cdrbuilder.core.qa.Probe;
+import org.cdrbuilder.core.qa.ProbeGroup;
+import org.cdrbuilder.core.qa.CheckResult;
 import org.cdrbuilder.core.qa.QaReport;
 import org.cdrbuilder.core.qa.QaThresholds;
 import org.cdrbuilder.core.row.Row;
@@ -30,11 +30,8 @@ import com.carrotsearch.hppc.IntObjectHashMap;
  */
 final class TableScan {
     /** Rows handed to each probe at a time. */
-    private static final int BATCH = 1024;
-
-    /** A probe with the check type it belongs to. */
-    record Planned(CheckType type, Probe probe) {
-    }
+    private static final int BATCH = 256;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final TableDef table;
     private final List<Planned> probes;
@@ -53,7 +50,7 @@ final class TableScan {
     /** Tables whose facts this scan's probes read (other than its own). */
     Set<String> requires() {
         Set<String> out = new HashSet<>();
-        probes.forEach(p -> out.addAll(p.probe().requires()));
+        probes.forEach(p -> out.addAll(p.requires()));
         out.remove(table.name());
         return out;
     }
@@ -62,11 +59,12 @@ final class TableScan {
     void run(List<Path> files, EngineContext ctx, QaThresholds thresholds, List<CheckResult> results,
              List<QaReport.TableTiming> timings) {
         long t0 = System.nanoTime();
+        long cpu0 = CPU.getCurrentThreadCpuTime();
         int n = probes.size();
-        Probe[] active = new Probe[n];
+        Planned[] active = new Planned[n];
         String[] errors = new String[n];
         for (int i = 0; i < n; i++) {
-            Probe p = probes.get(i).probe();
+            Planned p = probes.get(i);
             try {
                 p.start(ctx);
                 active[i] = p;
@@ -109,18 +107,17 @@ final class TableScan {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<CheckResult> out = new ArrayList<>();
+        int checks = 0;
         for (int i = 0; i < n; i++) {
-            Planned pl = probes.get(i);
-            var settings = thresholds.settings(pl.probe().key());
-            out.add(errors[i] != null ? CheckResult.error(pl.type(), pl.probe().key(), settings, errors[i])
-                    : CheckResult.of(pl.type(), pl.probe().key(), settings, pl.probe().violations(),
-                    pl.probe().parameters(), seconds));
+            out.addAll(probes.get(i).results(thresholds, errors[i], seconds));
+            checks += probes.get(i).checks();
         }
         QaReport.TableTiming timing = new QaReport.TableTiming();
         timing.cdmTableName = table.name();
         timing.rows = rows;
-        timing.checks = n;
+        timing.checks = checks;
         timing.seconds = Math.round(seconds * 1000) / 1000.0;
+        timing.cpuSeconds = Math.round((CPU.getCurrentThreadCpuTime() - cpu0) / 1e6) / 1000.0;
         synchronized (results) {
             results.addAll(out);
             timings.add(timing);
@@ -132,21 +129,29 @@ final class TableScan {
      * and counters stay hot while it runs, which costs far less than switching between probes at every row.
      */
     private static void feed(Row[] batch, int count, long before, FactCollector[] facts, int[] plain,
-                             ConceptDispatch[] byConcept, Probe[] active, String[] errors) {
+                             ConceptDispatch[] byConcept, Planned[] active, String[] errors) {
         for (FactCollector c : facts) {
             for (int j = 0; j < count; j++) {
                 c.accept(batch[j]);
             }
         }
         for (int i : plain) {
-            Probe p = active[i];
+            Planned p = active[i];
             if (p == null) {
                 continue;
             }
             int j = 0;
             try {
-                for (; j < count; j++) {
-                    p.accept(batch[j]);
+                Probe probe = p.probe();
+                if (probe != null) {
+                    for (; j < count; j++) {
+                        probe.accept(batch[j]);
+                    }
+                } else {
+                    ProbeGroup group = p.group();
+                    for (; j < count; j++) {
+                        group.accept(batch[j]);
+                    }
                 }
             } catch (RuntimeException e) {
                 errors[i] = describe(e) + " (row " + (before + j + 1) + ")";
@@ -156,7 +161,7 @@ final class TableScan {
         for (ConceptDispatch d : byConcept) {
             for (int j = 0; j < count; j++) {
                 for (int i : d.probes(batch[j])) {
-                    Probe p = active[i];
+                    Planned p = active[i];
                     if (p != null) {
                         try {
                             p.accept(batch[j]);
@@ -196,7 +201,7 @@ final class TableScan {
 
     private Set<String> projection() {
         Set<String> cols = new HashSet<>();
-        probes.forEach(p -> cols.addAll(p.probe().columns()));
+        probes.forEach(p -> cols.addAll(p.columns()));
         collectors.forEach(c -> cols.addAll(c.columns()));
         if (cols.isEmpty()) {
             cols.add(table.column(0).name());

@@ -2,15 +2,16 @@ package org.cdrbuilder.steps.qa.checks;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.cdrbuilder.core.qa.CheckCategory;
-import org.cdrbuilder.core.qa.CheckKey;
 import org.cdrbuilder.core.qa.CheckLevel;
 import org.cdrbuilder.core.qa.CheckType;
-import org.cdrbuilder.core.qa.Probe;
+import org.cdrbuilder.core.qa.ProbeGroup;
 import org.cdrbuilder.core.qa.QaCheck;
 import org.cdrbuilder.core.qa.QaContext;
+import org.cdrbuilder.core.qa.Violations;
 import org.cdrbuilder.core.row.Row;
 import org.cdrbuilder.schema.ColumnDef;
 import org.cdrbuilder.schema.TableDef;
@@ -33,48 +34,52 @@ public final class CdmDatatype implements QaCheck {
     }
 
     @Override
-    public List<Probe> plan(TableDef table, QaContext ctx) {
-        return table.columns().stream().<Probe>map(c -> new Typed(table, c, ctx)).toList();
+    public ProbeGroup group(TableDef table, QaContext ctx) {
+        return FieldGroup.orNull(new Typed(table, ctx));
     }
 
-    private static final class Typed extends ProbeBase {
-        private final int column;
-        private final Class<?> expected;
-        private final int maxLength;
-        private final String declared;
+    private static final class Typed extends FieldGroup {
+        private final Class<?>[] expected;
+        private final int[] maxLength;
 
-        Typed(TableDef table, ColumnDef c, QaContext ctx) {
-            super(CheckKey.field(TYPE.name(), table.name(), c.name()), table, ctx, c.name());
-            this.column = table.indexOf(c.name());
-            this.maxLength = c.maxLength();
-            this.declared = c.type().name().toLowerCase(java.util.Locale.ROOT) + (c.maxLength() > 0 ? "(" + c.maxLength() + ")" : "");
-            this.expected = switch (c.type()) {
-                case BIGINT -> Long.class;
-                case INTEGER -> Integer.class;
-                case DOUBLE -> Double.class;
-                case VARCHAR, TEXT -> String.class;
-                case DATE -> LocalDate.class;
-                case TIMESTAMP -> LocalDateTime.class;
-                case BOOLEAN -> Boolean.class;
-            };
+        Typed(TableDef table, QaContext ctx) {
+            super(TYPE, table, table.columns(), ctx, false);
+            expected = new Class<?>[columns.length];
+            maxLength = new int[columns.length];
+            for (int k = 0; k < columns.length; k++) {
+                ColumnDef c = table.column(columns[k]);
+                maxLength[k] = c.maxLength();
+                expected[k] = switch (c.type()) {
+                    case BIGINT -> Long.class;
+                    case INTEGER -> Integer.class;
+                    case DOUBLE -> Double.class;
+                    case VARCHAR, TEXT -> String.class;
+                    case DATE -> LocalDate.class;
+                    case TIMESTAMP -> LocalDateTime.class;
+                    case BOOLEAN -> Boolean.class;
+                };
+            }
+        }
+
+        @Override
+        protected Map<String, String> parameters(ColumnDef c) {
+            return Map.of("cdmDatatype", c.type().name().toLowerCase(Locale.ROOT)
+                    + (c.maxLength() > 0 ? "(" + c.maxLength() + ")" : ""));
         }
 
         @Override
         public void accept(Row row) {
-            Object v = row.get(column);
-            if (v == null) {
-                return;
+            for (int k = 0; k < columns.length; k++) {
+                Object v = row.get(columns[k]);
+                if (v == null) {
+                    continue;
+                }
+                counts[k].row();
+                if (v.getClass() != expected[k] || maxLength[k] > 0 && ((String) v).length() > maxLength[k]) {
+                    violation(k, row, "found", new Violations.Fact(v.getClass().getSimpleName()
+                            + (v instanceof String s ? "(" + s.length() + ")" : "")));
+                }
             }
-            counts.row();
-            if (v.getClass() != expected || maxLength > 0 && ((String) v).length() > maxLength) {
-                violation(row, "found", new org.cdrbuilder.core.qa.Violations.Fact(v.getClass().getSimpleName()
-                        + (v instanceof String s ? "(" + s.length() + ")" : "")));
-            }
-        }
-
-        @Override
-        public java.util.Map<String, String> parameters() {
-            return java.util.Map.of("cdmDatatype", declared);
         }
     }
 }

@@ -11,6 +11,10 @@ import com.carrotsearch.hppc.IntByteHashMap;
 final class ConceptVerdicts {
     private static final byte GOOD = 1;
     private static final byte BAD = 2;
+    /** A direct-mapped cache in front of the map: most lookups end here. */
+    private static final int SLOTS = 1024;
+    private final int[] slotKeys = new int[SLOTS];
+    private final byte[] slotVerdicts = new byte[SLOTS];
     private final IntByteHashMap cache = new IntByteHashMap();
     private final IntPredicate violates;
 
@@ -19,11 +23,17 @@ final class ConceptVerdicts {
     }
 
     boolean violates(int conceptId) {
+        int slot = (conceptId ^ (conceptId >>> 10)) & (SLOTS - 1);
+        if (slotVerdicts[slot] != 0 && slotKeys[slot] == conceptId) {
+            return slotVerdicts[slot] == BAD;
+        }
         byte v = cache.getOrDefault(conceptId, (byte) 0);
         if (v == 0) {
             v = violates.test(conceptId) ? BAD : GOOD;
             cache.put(conceptId, v);
         }
+        slotKeys[slot] = conceptId;
+        slotVerdicts[slot] = v;
         return v == BAD;
     }
 }

@@ -1,16 +1,12 @@
 package org.cdrbuilder.steps.qa.checks;
 
-import java.util.List;
-
 import org.cdrbuilder.core.qa.CheckCategory;
-import org.cdrbuilder.core.qa.CheckKey;
 import org.cdrbuilder.core.qa.CheckLevel;
 import org.cdrbuilder.core.qa.CheckType;
-import org.cdrbuilder.core.qa.Probe;
+import org.cdrbuilder.core.qa.ProbeGroup;
 import org.cdrbuilder.core.qa.QaCheck;
 import org.cdrbuilder.core.qa.QaContext;
 import org.cdrbuilder.core.row.Row;
-import org.cdrbuilder.schema.ColumnDef;
 import org.cdrbuilder.schema.TableDef;
 
 import com.google.auto.service.AutoService;
@@ -28,24 +24,22 @@ public final class IsRequired implements QaCheck {
     }
 
     @Override
-    public List<Probe> plan(TableDef table, QaContext ctx) {
-        return table.columns().stream().filter(c -> !c.nullable())
-                .<Probe>map(c -> new NotNull(table, c, ctx)).toList();
+    public ProbeGroup group(TableDef table, QaContext ctx) {
+        return FieldGroup.orNull(new NotNull(table, ctx));
     }
 
-    private static final class NotNull extends ProbeBase {
-        private final int column;
-
-        NotNull(TableDef table, ColumnDef c, QaContext ctx) {
-            super(CheckKey.field(TYPE.name(), table.name(), c.name()), table, ctx, c.name());
-            this.column = table.indexOf(c.name());
+    private static final class NotNull extends FieldGroup {
+        NotNull(TableDef table, QaContext ctx) {
+            super(TYPE, table, table.columns().stream().filter(c -> !c.nullable()).toList(), ctx, true);
         }
 
         @Override
         public void accept(Row row) {
-            counts.row();
-            if (row.get(column) == null) {
-                violation(row);
+            rows++;
+            for (int k = 0; k < columns.length; k++) {
+                if (row.get(columns[k]) == null) {
+                    violation(k, row);
+                }
             }
         }
     }

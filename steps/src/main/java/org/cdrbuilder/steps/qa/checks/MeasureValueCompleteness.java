@@ -1,16 +1,12 @@
 package org.cdrbuilder.steps.qa.checks;
 
-import java.util.List;
-
 import org.cdrbuilder.core.qa.CheckCategory;
-import org.cdrbuilder.core.qa.CheckKey;
 import org.cdrbuilder.core.qa.CheckLevel;
 import org.cdrbuilder.core.qa.CheckType;
-import org.cdrbuilder.core.qa.Probe;
+import org.cdrbuilder.core.qa.ProbeGroup;
 import org.cdrbuilder.core.qa.QaCheck;
 import org.cdrbuilder.core.qa.QaContext;
 import org.cdrbuilder.core.row.Row;
-import org.cdrbuilder.schema.ColumnDef;
 import org.cdrbuilder.schema.TableDef;
 
 import com.google.auto.service.AutoService;
@@ -28,23 +24,22 @@ public final class MeasureValueCompleteness implements QaCheck {
     }
 
     @Override
-    public List<Probe> plan(TableDef table, QaContext ctx) {
-        return table.columns().stream().<Probe>map(c -> new Missing(table, c, ctx)).toList();
+    public ProbeGroup group(TableDef table, QaContext ctx) {
+        return FieldGroup.orNull(new Missing(table, ctx));
     }
 
-    private static final class Missing extends ProbeBase {
-        private final int column;
-
-        Missing(TableDef table, ColumnDef c, QaContext ctx) {
-            super(CheckKey.field(TYPE.name(), table.name(), c.name()), table, ctx, c.name());
-            this.column = table.indexOf(c.name());
+    private static final class Missing extends FieldGroup {
+        Missing(TableDef table, QaContext ctx) {
+            super(TYPE, table, table.columns(), ctx, true);
         }
 
         @Override
         public void accept(Row row) {
-            counts.row();
-            if (row.get(column) == null) {
-                violation(row);
+            rows++;
+            for (int k = 0; k < columns.length; k++) {
+                if (row.get(columns[k]) == null) {
+                    violation(k, row);
+                }
             }
         }
     }

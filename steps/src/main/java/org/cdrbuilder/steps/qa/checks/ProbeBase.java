@@ -26,6 +26,13 @@ abstract class ProbeBase implements Probe {
     ProbeBase(CheckKey key, TableDef table, QaContext ctx, String... checked) {
         this.key = key;
         this.counts = new Violations(ctx.settings().examples);
+        List<String> shown = shown(table, checked);
+        this.exampleColumns = shown.stream().mapToInt(table::indexOf).toArray();
+        this.columns = Set.copyOf(new LinkedHashSet<>(shown));
+    }
+
+    /** The columns an example shows: the row's id, its person, then the checked columns. */
+    static List<String> shown(TableDef table, String... checked) {
         List<String> shown = new ArrayList<>();
         table.primaryKey().ifPresent(pk -> shown.add(pk.name()));
         if (table.hasColumn("person_id") && !shown.contains("person_id")) {
@@ -36,8 +43,7 @@ abstract class ProbeBase implements Probe {
                 shown.add(c);
             }
         }
-        this.exampleColumns = shown.stream().mapToInt(table::indexOf).toArray();
-        this.columns = Set.copyOf(new LinkedHashSet<>(shown));
+        return shown;
     }
 
     @Override
