@@ -27,7 +27,7 @@ public final class ReleaseQa {
     public static JsonNode manifest(Path releaseDir) {
         Path m = releaseDir.resolve("manifest.json");
         if (!Files.isRegularFile(m)) {
-            throw new IllegalArgumentException("not a published release (no manifest.json): " + releaseDir);
+            throw new org.cdrbuilder.core.config.ConfigException("not a published release (no manifest.json): " + releaseDir);
         }
         try {
             return WorkLayout.JSON.readTree(m.toFile());
