@@ -27,6 +27,10 @@ final class EhrHistory {
     private static final int GLUCOSE = 3004501;
     private static final int MMOL_PER_L = 8753;
     private static final double GLUCOSE_MG_DL_PER_MMOL_L = 18.016;
+    static final String QA_OUTSIDE_VISIT = "withinVisitDates condition_occurrence.condition_start_date";
+    static final String QA_UNMAPPED = "standardConceptRecordCompleteness condition_occurrence.condition_concept_id";
+    static final String QA_GLUCOSE_LOW = "plausibleValueLow measurement.measurement_concept_id concept " + GLUCOSE
+            + " unit 8840";
 
     private final ClinicalCatalog catalog;
     private final GeneratorSettings settings;
@@ -239,16 +243,28 @@ final class EhrHistory {
         if (end != null && end.isAfter(lastEnd)) {
             end = lastEnd.isBefore(start) ? start : lastEnd;
         }
-        String datetime = w.site.datetime(at);
+        String qa = null;
         if (w.dirt && u < d.unmappedCode()) {
-            conditionRow(w, 0, start, datetime, end, visitId, "ZZZ." + r.nextInt(100), null);
+            conditionRow(w, 0, start, w.site.datetime(at), end, visitId, "ZZZ." + r.nextInt(100), null);
+            qa = QA_UNMAPPED;
         } else if (w.dirt && u < d.unmappedCode() + d.sourceCodeOnly()) {
-            conditionRow(w, 0, start, datetime, end, visitId, src.code, null);
+            conditionRow(w, 0, start, w.site.datetime(at), end, visitId, src.code, null);
             w.o.changedAtHarmonization(MAPPED_FROM_CODE, "condition_occurrence");
         } else {
-            conditionRow(w, c.conceptId, start, datetime, end, visitId, src.code, src.conceptId);
+            // planted for QA: recorded weeks after its visit (a visit lasts at most 5 days; 7 days are tolerated)
+            int shift = w.dirt && r.nextDouble() < d.implausible() ? 13 + r.nextInt(14) : 0;
+            if (shift > 0 && start.plusDays(shift).isBefore(settings.cutoff())) {
+                start = start.plusDays(shift);
+                at = at.plusDays(shift);
+                end = end == null ? null : end.plusDays(shift).isBefore(settings.cutoff()) ? end.plusDays(shift)
+                        : settings.cutoff().minusDays(1);
+                qa = QA_OUTSIDE_VISIT;
+            }
+            conditionRow(w, c.conceptId, start, w.site.datetime(at), end, visitId, src.code, src.conceptId);
         }
-        w.o.row("condition_occurrence", start, Source.EHR);
+        if (w.o.row("condition_occurrence", start, Source.EHR) == null && qa != null) {
+            w.o.qa(qa); // counted only when the row reaches the release
+        }
     }
 
     /** A drug exposure; {@code refills} &lt; 0 for a usual number, else planted for the refills outlier rule. */
@@ -285,10 +301,17 @@ final class EhrHistory {
         double value = lab.low + r.nextDouble() * (lab.high - lab.low);
         double scale = Math.pow(10, lab.decimals);
         value = Math.round(value * scale) / scale;
+        boolean qa = w.dirt && r.nextDouble() < settings.dirt().implausible() && lab.conceptId == GLUCOSE;
+        if (qa) {
+            // planted for QA: the result in mmol/L (3.5 to 9.5) under the mg/dL unit, below any plausible mg/dL value
+            value = Math.round((3.5 + r.nextDouble() * 6) * 10) / 10.0;
+        }
         String text = lab.decimals == 0 ? Long.toString((long) value) : Double.toString(value);
         w.site.row("measurement", id, w.personId, lab.conceptId, start, w.site.datetime(at), catalog.types.get("ehr"),
                 text, lab.unitConceptId, null, null, visitId, lab.loinc, lab.conceptId, lab.unitSourceValue, text);
-        w.o.row("measurement", start, Source.EHR);
+        if (w.o.row("measurement", start, Source.EHR) == null && qa) {
+            w.o.qa(QA_GLUCOSE_LOW);
+        }
     }
 
     /** An ICD source code of a catalog condition (non-standard, mapped to the condition's standard concept). */

@@ -60,6 +60,8 @@ public record GeneratorSettings(int participants, long seed, int sites, LocalDat
      *                           implausible, under 18 at consent, EHR sent without consent, deactivated), on index
      *                           slots so that each appears in a small drop
      * @param rowProblem share of participants with one row-level problem ({@link RowProblem}), on index slots
+     * @param implausible share of conditions dated weeks after their visit, and of glucose results reported in
+     *                    mmol/L under a mg/dL unit: rows no cleaning rule removes and QA checks must report
      */
     public record Dirt(
             double withdrawn,
@@ -69,8 +71,9 @@ public record GeneratorSettings(int participants, long seed, int sites, LocalDat
             double unmappedCode,
             double sourceCodeOnly,
             double participantProblem,
-            double rowProblem) {
-        public static final Dirt DEFAULT = new Dirt(0.02, 0.02, 0.01, 0.005, 0.01, 0.2, 0.05, 0.2);
-        public static final Dirt NONE = new Dirt(0, 0, 0, 0, 0, 0.2, 0, 0);
+            double rowProblem,
+            double implausible) {
+        public static final Dirt DEFAULT = new Dirt(0.02, 0.02, 0.01, 0.005, 0.01, 0.2, 0.05, 0.2, 0.05);
+        public static final Dirt NONE = new Dirt(0, 0, 0, 0, 0, 0.2, 0, 0, 0);
     }
 }

@@ -160,6 +160,16 @@ final class ParticipantOutcome {
         planted.changed(key, table, 1);
     }
 
+    /**
+     * A row planted for a QA check that reached the cleaning stage's output: counted when the person is published
+     * in the controlled tier (whose privacy rules remove none of these rows).
+     */
+    void qa(String check) {
+        if (removedBy == null) {
+            planted.qa(check);
+        }
+    }
+
     /** A source row ingest must quarantine. */
     void quarantined(String table) {
         planted.generated(table, 1);

@@ -32,6 +32,11 @@ public final class Planted {
     public Map<String, Long> derived = new TreeMap<>();
     /** Per tier, what its privacy stage must do. */
     public Map<String, Tier> tiers = new TreeMap<>();
+    /**
+     * Rows of the controlled tier's release that violate a QA check on purpose, by check ({@code "checkName table.field"}, with
+     * {@code " concept N unit U"} for concept-level checks).
+     */
+    public Map<String, Long> qa = new TreeMap<>();
 
     /** The privacy outcome of one tier. */
     public static final class Tier {
@@ -77,6 +82,10 @@ public final class Planted {
 
     synchronized void derived(String table) {
         derived.merge(table, 1L, Long::sum);
+    }
+
+    synchronized void qa(String check) {
+        qa.merge(check, 1L, Long::sum);
     }
 
     synchronized void participant(String category) {

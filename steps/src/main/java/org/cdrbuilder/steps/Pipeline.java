@@ -18,6 +18,7 @@ import org.cdrbuilder.steps.privacy.PrivacyStage;
 import org.cdrbuilder.steps.publish.PublishStage;
 import org.cdrbuilder.steps.references.ReferencesStage;
 import org.cdrbuilder.steps.snapshot.SnapshotStage;
+import org.cdrbuilder.steps.qa.QaStage;
 
 /**
  * The stages of a release build, in order. The batch job and the local runner both take them from here. Stages up
@@ -67,6 +68,7 @@ public final class Pipeline {
             stages.add(new PrivacyStage(tier));
             stages.add(new ReferencesStage(tier));
         }
+        stages.add(new QaStage());
         stages.add(new SnapshotStage());
         stages.add(new AuditStage());
         stages.add(new PublishStage());

@@ -21,6 +21,7 @@ import java.util.zip.GZIPInputStream;
 import org.cdrbuilder.core.ledger.Ledger;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.LocalStageRunner;
+import org.cdrbuilder.core.stage.RunOptions;
 import org.cdrbuilder.core.stage.Stage;
 import org.cdrbuilder.core.stage.WorkLayout;
 import org.cdrbuilder.core.testing.Duck;
@@ -44,6 +45,7 @@ class RealFeedsTest {
     static Path tmp;
     static Path testdata;
     static Path release;
+    static final String EUNOMIA_LACKS_PERIOD_TYPE = "Eunomia vocabulary lacks concept 44814724";
     static Map<String, Long> sourceRows = new TreeMap<>();
 
     static final Map<String, String> SITES = Map.of(
@@ -108,6 +110,9 @@ class RealFeedsTest {
             Files.copy(eunomia.resolve(f), vocab.resolve(f));
         }
         BuildContext ctx = new BuildContext(TestSettings.of(tmp, drop, vocab));
+        // Eunomia's vocabulary lacks the observation period type concept the pipeline writes (a fatal QA failure,
+        // asserted below): publish anyway, as an operator would, with the reason recorded
+        ctx.setOptions(new RunOptions(false, EUNOMIA_LACKS_PERIOD_TYPE));
         new LocalStageRunner(ctx).run(Pipeline.stages(ctx.settings()).toArray(new Stage[0]));
         release = tmp.resolve("releases/v1/controlled");
     }
@@ -243,5 +248,16 @@ class RealFeedsTest {
         assertThat(v.get("rowsQuarantined").asLong()).isEqualTo(
                 WorkLayout.readJson(release.resolve("qa/ledger.json"), Ledger.class).tables.values().stream()
                         .mapToLong(e -> e.quarantined).sum());
+    }
+
+    @Test
+    void qaGate_flagsThePeriodTypeMissingFromTheVocabulary_andRecordsTheAcceptedReason() throws IOException {
+        JsonNode report = WorkLayout.JSON.readTree(release.resolve("qa/report.json").toFile());
+        assertThat(report.at("/Gate/status").asText()).isEqualTo("accepted");
+        assertThat(report.at("/Gate/failedFatalChecks").toString())
+                .contains("isForeignKey observation_period.period_type_concept_id");
+        assertThat(report.at("/Gate/failedFatalChecks").size()).isEqualTo(1);
+        assertThat(WorkLayout.JSON.readTree(release.resolve("manifest.json").toFile()).path("accepted_failed_qa").asText())
+                .isEqualTo(EUNOMIA_LACKS_PERIOD_TYPE);
     }
 }

@@ -34,6 +34,10 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Build and publish this version again even if it was already published.")
     boolean replace;
 
+    @Option(names = "--accept-failed-qa", paramLabel = "REASON",
+            description = "Publish even if a fatal QA check fails; the reason is recorded in the manifest and the QA report.")
+    String acceptFailedQa;
+
     @Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = "10",
             description = "Seconds between progress lines (0 = none; default ${DEFAULT-VALUE}).")
     int progressInterval;
@@ -52,7 +56,10 @@ public final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         BuildSettings settings = common.settings();
         BuildContext ctx = new BuildContext(settings);
-        ctx.setOptions(new RunOptions(replace, null));
+        if (acceptFailedQa != null && acceptFailedQa.isBlank()) {
+            throw new org.cdrbuilder.core.config.ConfigException("--accept-failed-qa needs a reason");
+        }
+        ctx.setOptions(new RunOptions(replace, acceptFailedQa));
         FaultInjector faults = FaultSpec.fromSystemProperty();
         if (faults != null) {
             ctx.setFaults(faults);
@@ -61,6 +68,7 @@ public final class BuildCommand implements Callable<Integer> {
         PublishStage.checkNotPublished(ctx);
         org.cdrbuilder.core.rules.RuleParameters.read(settings.rulesFile());
         org.cdrbuilder.core.rules.RuleEngine.of(org.cdrbuilder.core.rules.RuleEngine.discover());
+        org.cdrbuilder.steps.qa.QaEngine.fromConfig(settings.qaDir(), 1);
         new VocabularyStage().plan(ctx);
         new IngestStage().plan(ctx);
         java.nio.file.Path log = settings.work().resolve("logs").resolve(settings.version() + "-"

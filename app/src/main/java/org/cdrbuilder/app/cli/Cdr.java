@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 /** The {@code cdr} command line. */
 @Command(name = "cdr", mixinStandardHelpOptions = true, versionProvider = Cdr.Version.class,
         description = "Builds Curated Data Repository releases (OMOP CDM in Parquet) from raw research drops.",
-        subcommands = {BuildCommand.class, ValidateCommand.class, AuditCommand.class, GenerateCommand.class, RulesCommand.class,
+        subcommands = {BuildCommand.class, ValidateCommand.class, AuditCommand.class, QaCommand.class, DiffCommand.class,
+                GenerateCommand.class, RulesCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
                 "  0  success",

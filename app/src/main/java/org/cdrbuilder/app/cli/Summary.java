@@ -85,6 +85,13 @@ final class Summary {
                     out.printf("    ledger: %s (%s rows removed by rules)%n", l.reconciled() ? "reconciled" : "DOES NOT RECONCILE",
                             human(removed));
                 }
+                Path qaReport = dir.resolve("qa/report.json");
+                if (Files.isRegularFile(qaReport)) {
+                    JsonNode q = WorkLayout.JSON.readTree(qaReport.toFile());
+                    out.printf("    qa: %d checks, %d failed (%d fatal), gate %s: %s%n", q.at("/Overview/countTotal").asLong(),
+                            q.at("/Overview/countOverallFailed").asLong(), q.at("/Gate/failedFatalChecks").size(),
+                            q.at("/Gate/status").asText(), dir.resolve("qa/report.html"));
+                }
             } catch (java.io.IOException e) {
                 out.println("    (cannot read manifest: " + e.getMessage() + ")");
             }
