@@ -208,6 +208,9 @@ final class EhrHistory {
                 conditionRow(w, 0, start, datetime, null, visitId, c.code, c.conceptId);
                 w.o.plantedSurvivor("condition_occurrence", start, Source.EHR);
                 w.o.sensitiveCondition(c.suppressedIn.contains(Planted.CONTROLLED));
+                if (!c.suppressedIn.contains(Planted.CONTROLLED)) {
+                    w.o.qa(QA_UNMAPPED); // no standard concept: the controlled tier publishes it with concept 0
+                }
             }
             case IDENTIFIERS_IN_EHR_TEXT -> {
                 // what a clinician types where the code belongs; free_text_suppressed must blank it
@@ -215,6 +218,7 @@ final class EhrHistory {
                         + w.p.phone, null);
                 w.o.plantedSurvivor("condition_occurrence", start, Source.EHR);
                 w.o.identifiers("condition_occurrence");
+                w.o.qa(QA_UNMAPPED);
             }
             default -> throw new IllegalStateException("not an EHR row problem: " + problem);
         }

@@ -155,7 +155,9 @@ class RealFeedsTest {
             assertThat(e.reconciled).as(table + " reconciles: " + WorkLayout.JSON.writeValueAsString(e)).isTrue();
         }
         assertThat(ledger.reconciled()).isTrue();
-        assertThat(ledger.tables.get("concept").published).isEqualTo(2294);
+        // Eunomia's 2294 concepts, and the program's 14 an Athena download lacks (generalized answers, None Indicated)
+        assertThat(ledger.tables.get("concept").published).isEqualTo(2294 + 14);
+        assertThat(ledger.tables.get("concept").createdBy).containsEntry("vocabulary/program_concepts_added", 14L);
     }
 
     @Test

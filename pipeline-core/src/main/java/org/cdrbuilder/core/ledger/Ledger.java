@@ -67,7 +67,9 @@ public final class Ledger {
                     }
                     if (sourceStages.contains(stage)) {
                         e.source += c.in;
-                        e.sourceByKind.merge(r.sourceKind, c.in, Long::sum);
+                        if (c.in > 0) {
+                            e.sourceByKind.merge(r.sourceKind, c.in, Long::sum);
+                        }
                         e.quarantined += c.quarantined;
                     }
                     c.removed.forEach((rule, n) -> e.removed.merge(stage + "/" + rule, n, Long::sum));

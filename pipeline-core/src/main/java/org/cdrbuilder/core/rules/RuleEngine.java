@@ -1,7 +1,6 @@
 package org.cdrbuilder.core.rules;
 
 import java.util.ArrayList;
-import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,8 +25,13 @@ public final class RuleEngine {
         /** The row, as it was before {@code rule} removed it. */
         void removed(CleaningRule rule, Row before, String reason);
 
-        /** The row, as it was before {@code rule} changed it. */
+        /** The row, as it was before {@code rule} changed it (null when {@link #wantsRowsBeforeChange()} is false). */
         void changed(CleaningRule rule, Row before, String reason);
+
+        /** Whether {@link #changed} needs the row as it was (a copy per change); a stage that only counts does not. */
+        default boolean wantsRowsBeforeChange() {
+            return true;
+        }
 
         /** The row left its table for {@code to}. */
         void moved(CleaningRule rule, Row before, String to, String reason);
@@ -135,10 +139,10 @@ public final class RuleEngine {
      */
     public Row apply(Row row, RowOrigin origin, RuleContext ctx, Listener listener, Mover mover) {
         Row current = row;
-        int position = -1;
-        ArrayDeque<CleaningRule> queue = new ArrayDeque<>(rules(current.table().name()));
-        while (!queue.isEmpty()) {
-            CleaningRule rule = queue.poll();
+        List<CleaningRule> rules = rules(current.table().name());
+        boolean copyBefore = listener.wantsRowsBeforeChange();
+        for (int i = 0; i < rules.size(); i++) {
+            CleaningRule rule = rules.get(i);
             Verdict v = rule.check(current, origin, ctx);
             if (v instanceof Verdict.Keep) {
                 continue;
@@ -148,7 +152,7 @@ public final class RuleEngine {
                 return null;
             }
             if (v instanceof Verdict.Change ch) {
-                Row before = current.copy();
+                Row before = copyBefore ? current.copy() : null;
                 ch.change().accept(current);
                 listener.changed(rule, before, ch.reason());
             } else if (v instanceof Verdict.Create cr) {
@@ -156,13 +160,16 @@ public final class RuleEngine {
             } else if (v instanceof Verdict.Move mv) {
                 listener.moved(rule, current, mv.table(), mv.reason());
                 current = mover.move(current, mv.table());
-                position = ordered.indexOf(rule);
-                queue.clear();
+                // continue with the rules of the new table that come later in the order
+                int position = ordered.indexOf(rule);
+                List<CleaningRule> later = new ArrayList<>();
                 for (CleaningRule next : rules(mv.table())) {
                     if (ordered.indexOf(next) > position) {
-                        queue.add(next);
+                        later.add(next);
                     }
                 }
+                rules = later;
+                i = -1;
             }
         }
         return current;

@@ -34,6 +34,8 @@ public final class CleanStage implements Stage {
     public static final String NAME = "clean";
     /** Created rows (backfilled answers, computed BMI) get ids from a range of their own, per unit. */
     static final long CREATED_ID_BASE = 1L << 52;
+    /** System property for benchmarks only ({@code scripts/benchmark-rules}): the stage passes rows through with no rule. */
+    public static final String WITHOUT_RULES = "cdr.benchmark.cleanWithoutRules";
 
     @Override
     public String name() {
@@ -73,7 +75,8 @@ public final class CleanStage implements Stage {
     /** The rules of every tier, ordered and prepared once per build. */
     static RuleEngine engine(BuildContext ctx) {
         return ctx.cached("clean-engine", () -> {
-            List<CleaningRule> rules = RuleEngine.discover().stream().filter(r -> r.info().allTiers()).toList();
+            List<CleaningRule> rules = Boolean.getBoolean(WITHOUT_RULES) ? List.of()
+                    : RuleEngine.discover().stream().filter(r -> r.info().allTiers()).toList();
             RuleEngine engine = RuleEngine.of(rules);
             engine.prepare(ruleContext(ctx));
             return engine;

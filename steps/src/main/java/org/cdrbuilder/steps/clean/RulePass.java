@@ -55,6 +55,7 @@ public final class RulePass {
                 Row row = main.next();
                 Row extRow = ext == null ? null : ext.next();
                 listener.currentExt = extRow;
+                listener.currentTable = table.name();
                 report.table(table.name()).in++;
                 Row kept = engine.apply(row, origin, rules, listener, DomainTables::move);
                 if (kept != null) {
@@ -64,6 +65,7 @@ public final class RulePass {
                         Row e = extFor(kept, extRow);
                         if (rulesOnExt) {
                             report.table(e.table().name()).in++;
+                            listener.currentTable = e.table().name();
                             e = engine.apply(e, origin, rules, listener, DomainTables::move);
                             if (e == null) {
                                 throw new IllegalStateException("a rule removed a provenance row of a kept row in "
@@ -124,6 +126,8 @@ public final class RulePass {
         private final long[] nextCreatedId;
         private final boolean sandboxChanges;
         Row currentExt;
+        /** The table of the row the rules are looking at (a change keeps the row's table). */
+        String currentTable;
 
         Listener(UnitOutputs out, UnitReport report, long[] nextCreatedId, boolean sandboxChanges) {
             this.out = out;
@@ -139,8 +143,13 @@ public final class RulePass {
         }
 
         @Override
+        public boolean wantsRowsBeforeChange() {
+            return sandboxChanges;
+        }
+
+        @Override
         public void changed(CleaningRule rule, Row before, String reason) {
-            report.table(before.table().name()).change(rule.info().id());
+            report.table(before != null ? before.table().name() : currentTable).change(rule.info().id());
             if (sandboxChanges) {
                 out.sandbox(SandboxTables.copy(before, rule.info().id(), reason));
             }
