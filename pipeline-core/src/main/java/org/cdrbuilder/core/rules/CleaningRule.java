@@ -22,4 +22,24 @@ public interface CleaningRule {
 
     /** The decision about one row of one of {@link RuleInfo#tables()}, given where the row came from. */
     Verdict check(Row row, RowOrigin origin, RuleContext ctx);
+
+    /**
+     * What a keep-or-remove decision of the rule depends on, besides the row's table and origin. The engine reuses
+     * such a decision for the next rows that share it (minute-level Fitbit rows of one person and day), which is
+     * what makes participant-level rules cheap on billions of rows. A rule that reads anything else of the row
+     * must say {@link Scope#ROW} (the default).
+     */
+    default Scope scope() {
+        return Scope.ROW;
+    }
+
+    /** See {@link #scope()}. */
+    enum Scope {
+        /** Any column of the row. */
+        ROW,
+        /** Only the row's person. */
+        PERSON,
+        /** Only the row's person and the day of its event (its primary date). */
+        PERSON_DAY
+    }
 }

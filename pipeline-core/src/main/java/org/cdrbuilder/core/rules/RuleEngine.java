@@ -174,4 +174,106 @@ public final class RuleEngine {
         }
         return current;
     }
+
+    /**
+     * A run of the rules over consecutive rows of one part, on one thread: keep-or-remove decisions of rules whose
+     * {@link CleaningRule#scope()} is not {@code ROW} are reused while the row's person (and event day) stay the same.
+     *
+     * @param eventDay the day of a row's event as a number (e.g. epoch day; any value when it has none)
+     */
+    public Session session(java.util.function.ToLongFunction<Row> eventDay) {
+        return new Session(eventDay);
+    }
+
+    /** See {@link #session}. Not thread-safe: one per part being read. */
+    public final class Session {
+        private final java.util.function.ToLongFunction<Row> eventDay;
+        /** Per table, the memo of each of its rules (by position in {@link #rules(String)}). */
+        private final Map<String, Memo[]> memos = new HashMap<>();
+
+        private Session(java.util.function.ToLongFunction<Row> eventDay) {
+            this.eventDay = eventDay;
+        }
+
+        /** Like {@link RuleEngine#apply}, reusing decisions where the rules allow it. */
+        public Row apply(Row row, RowOrigin origin, RuleContext ctx, Listener listener, Mover mover) {
+            Row current = row;
+            List<CleaningRule> rules = rules(current.table().name());
+            Memo[] memo = memos.computeIfAbsent(current.table().name(), t -> new Memo[rules(t).size()]);
+            boolean copyBefore = listener.wantsRowsBeforeChange();
+            boolean keyed = false;
+            Object person = null;
+            long day = 0;
+            for (int i = 0; i < rules.size(); i++) {
+                CleaningRule rule = rules.get(i);
+                CleaningRule.Scope scope = rule.scope();
+                Verdict v;
+                if (scope == CleaningRule.Scope.ROW || memo == null) {
+                    v = rule.check(current, origin, ctx);
+                } else {
+                    if (!keyed) {
+                        int p = current.table().indexOfOrMinus1("person_id");
+                        person = p < 0 ? null : current.get(p);
+                        day = eventDay.applyAsLong(current);
+                        keyed = true;
+                    }
+                    Memo m = memo[i];
+                    if (m == null) {
+                        m = memo[i] = new Memo();
+                    }
+                    long d = scope == CleaningRule.Scope.PERSON_DAY ? day : 0;
+                    if (m.verdict != null && m.table == current.table() && m.origin == origin && d == m.day
+                            && java.util.Objects.equals(person, m.person)) {
+                        v = m.verdict;
+                    } else {
+                        v = rule.check(current, origin, ctx);
+                        boolean reusable = v instanceof Verdict.Keep || v instanceof Verdict.Remove;
+                        m.verdict = reusable ? v : null;
+                        m.table = current.table();
+                        m.origin = origin;
+                        m.person = person;
+                        m.day = d;
+                    }
+                }
+                if (v instanceof Verdict.Keep) {
+                    continue;
+                }
+                if (v instanceof Verdict.Remove rm) {
+                    listener.removed(rule, current, rm.reason());
+                    return null;
+                }
+                keyed = false; // a change or a move may touch the person or the date
+                if (v instanceof Verdict.Change ch) {
+                    Row before = copyBefore ? current.copy() : null;
+                    ch.change().accept(current);
+                    listener.changed(rule, before, ch.reason());
+                } else if (v instanceof Verdict.Create cr) {
+                    listener.created(rule, cr.rows(), cr.reason());
+                } else if (v instanceof Verdict.Move mv) {
+                    listener.moved(rule, current, mv.table(), mv.reason());
+                    current = mover.move(current, mv.table());
+                    int position = ordered.indexOf(rule);
+                    List<CleaningRule> later = new ArrayList<>();
+                    for (CleaningRule next : rules(mv.table())) {
+                        if (ordered.indexOf(next) > position) {
+                            later.add(next);
+                        }
+                    }
+                    rules = later;
+                    memo = null; // the rest of the row's rules run without reuse
+                    i = -1;
+                }
+            }
+            return current;
+        }
+    }
+
+    /** The last decision of one rule in a session and what it was made for. */
+    private static final class Memo {
+        Verdict verdict;
+        org.cdrbuilder.schema.TableDef table;
+        RowOrigin origin;
+        Object person;
+        long day;
+    }
 }

@@ -50,6 +50,7 @@ public final class RulePass {
         try (RowParquetReader main = RowParquetReader.open(part, table);
              RowParquetReader ext = hasExt ? RowParquetReader.open(extPart, extTable) : null) {
             Listener listener = new Listener(out, report, created, sandboxChanges);
+            RuleEngine.Session session = engine.session(RulePass::eventDay);
             long n = 0;
             while (main.hasNext()) {
                 Row row = main.next();
@@ -57,7 +58,7 @@ public final class RulePass {
                 listener.currentExt = extRow;
                 listener.currentTable = table.name();
                 report.table(table.name()).in++;
-                Row kept = engine.apply(row, origin, rules, listener, DomainTables::move);
+                Row kept = session.apply(row, origin, rules, listener, DomainTables::move);
                 if (kept != null) {
                     out.write(kept);
                     report.table(kept.table().name()).out++;
@@ -66,7 +67,7 @@ public final class RulePass {
                         if (rulesOnExt) {
                             report.table(e.table().name()).in++;
                             listener.currentTable = e.table().name();
-                            e = engine.apply(e, origin, rules, listener, DomainTables::move);
+                            e = session.apply(e, origin, rules, listener, DomainTables::move);
                             if (e == null) {
                                 throw new IllegalStateException("a rule removed a provenance row of a kept row in "
                                         + table.name());
@@ -87,6 +88,12 @@ public final class RulePass {
                 out.writer(extTable);
             }
         }
+    }
+
+    /** The day of a row's event, for rules decided per person and day (any value when it has none). */
+    static long eventDay(Row row) {
+        java.time.LocalDate d = EventDates.of(row);
+        return d == null ? Long.MIN_VALUE : d.toEpochDay();
     }
 
     /** The provenance row of {@code row} (which may have moved to another table) from its original ext row. */

@@ -24,6 +24,11 @@ public final class BirthYearImplausible implements CleaningRule {
     }
 
     @Override
+    public Scope scope() {
+        return Scope.PERSON; // decided from the person alone
+    }
+
+    @Override
     public Verdict check(Row row, RowOrigin origin, RuleContext ctx) {
         Participant p = ctx.registry().get((Long) row.get("person_id"));
         if (p == null || p.birthDate() == null) {

@@ -29,6 +29,11 @@ public final class DataAfterCutoff implements CleaningRule {
     }
 
     @Override
+    public Scope scope() {
+        return Scope.PERSON_DAY; // decided from the person and the event day alone
+    }
+
+    @Override
     public Verdict check(Row row, RowOrigin origin, RuleContext ctx) {
         LocalDate d = EventDates.of(row);
         return d == null || !d.isAfter(ctx.cutoff()) ? Verdict.KEEP : Verdict.remove("dated after the release cutoff");

@@ -24,6 +24,11 @@ public final class EhrConsentRequired implements CleaningRule {
     }
 
     @Override
+    public Scope scope() {
+        return Scope.PERSON; // decided from the person alone
+    }
+
+    @Override
     public Verdict check(Row row, RowOrigin origin, RuleContext ctx) {
         if (!origin.isEhr()) {
             return Verdict.KEEP;

@@ -32,6 +32,11 @@ public final class EhrDateFloor implements CleaningRule {
     }
 
     @Override
+    public Scope scope() {
+        return Scope.PERSON_DAY; // decided from the person and the event day alone
+    }
+
+    @Override
     public Verdict check(Row row, RowOrigin origin, RuleContext ctx) {
         if (!origin.isEhr()) {
             return Verdict.KEEP;

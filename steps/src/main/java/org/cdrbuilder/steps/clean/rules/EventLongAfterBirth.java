@@ -30,6 +30,11 @@ public final class EventLongAfterBirth implements CleaningRule {
     }
 
     @Override
+    public Scope scope() {
+        return Scope.PERSON_DAY; // decided from the person and the event day alone
+    }
+
+    @Override
     public Verdict check(Row row, RowOrigin origin, RuleContext ctx) {
         Participant p = ctx.registry().get((Long) row.get("person_id"));
         LocalDate d = EventDates.of(row);

@@ -55,6 +55,11 @@ public final class EventLongAfterDeath implements CleaningRule {
     }
 
     @Override
+    public Scope scope() {
+        return Scope.PERSON_DAY; // decided from the person and the event day alone
+    }
+
+    @Override
     public Verdict check(Row row, RowOrigin origin, RuleContext ctx) {
         Long person = (Long) row.get("person_id");
         LongIntHashMap days = deathDay;

@@ -34,6 +34,11 @@ public final class FitbitOutsideConsentWindow implements CleaningRule {
     }
 
     @Override
+    public Scope scope() {
+        return Scope.PERSON_DAY; // decided from the person and the event day alone
+    }
+
+    @Override
     public Verdict check(Row row, RowOrigin origin, RuleContext ctx) {
         Long person = (Long) row.get("person_id");
         Participant p = person == null ? null : ctx.registry().get(person);

@@ -22,6 +22,11 @@ public final class ParticipantNotInRegistry implements CleaningRule {
     }
 
     @Override
+    public Scope scope() {
+        return Scope.PERSON; // decided from the person alone
+    }
+
+    @Override
     public Verdict check(Row row, RowOrigin origin, RuleContext ctx) {
         Long person = (Long) row.get("person_id");
         return person != null && ctx.registry().get(person) != null ? Verdict.KEEP

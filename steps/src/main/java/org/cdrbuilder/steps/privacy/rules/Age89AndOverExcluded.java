@@ -26,6 +26,11 @@ public final class Age89AndOverExcluded implements CleaningRule {
     }
 
     @Override
+    public Scope scope() {
+        return Scope.PERSON; // decided from the person alone
+    }
+
+    @Override
     public Verdict check(Row row, RowOrigin origin, RuleContext ctx) {
         int limit = ctx.tier().profile().excludeAgeAtLeast;
         if (limit <= 0) {

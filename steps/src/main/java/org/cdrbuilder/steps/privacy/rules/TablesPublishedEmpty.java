@@ -24,6 +24,11 @@ public final class TablesPublishedEmpty implements CleaningRule {
     }
 
     @Override
+    public Scope scope() {
+        return Scope.PERSON; // decided from the person alone
+    }
+
+    @Override
     public Verdict check(Row row, RowOrigin origin, RuleContext ctx) {
         return ctx.tier().profile().emptyTables.contains(row.table().name())
                 ? Verdict.remove("table is published empty in this tier") : Verdict.KEEP;
