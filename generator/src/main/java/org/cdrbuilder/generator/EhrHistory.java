@@ -256,7 +256,8 @@ final class EhrHistory {
             w.o.changedAtHarmonization(MAPPED_FROM_CODE, "condition_occurrence");
         } else {
             // planted for QA: recorded weeks after its visit (a visit lasts at most 5 days; 7 days are tolerated)
-            int shift = w.dirt && r.nextDouble() < d.implausible() ? 13 + r.nextInt(14) : 0;
+            // (never in a visit planted for a date rule: the shift could carry the row past the rule's date)
+            int shift = w.dirt && !w.o.planting() && r.nextDouble() < d.implausible() ? 13 + r.nextInt(14) : 0;
             if (shift > 0 && start.plusDays(shift).isBefore(settings.cutoff())) {
                 start = start.plusDays(shift);
                 at = at.plusDays(shift);

@@ -135,6 +135,11 @@ final class ParticipantOutcome {
         }
     }
 
+    /** Whether rows planted for a rule are being written. */
+    boolean planting() {
+        return expected != null;
+    }
+
     /** A planted row that leaves the cleaning stage changed by {@code rule} (and by no other cleaning rule). */
     void plantedChange(String table, LocalDate date, Source source, String rule) {
         plantedSurvivor(table, date, source);
