@@ -17,8 +17,9 @@ final class Names {
     static final List<String> STREETS = List.of("Maple Ave", "Oak St", "Cedar Ln", "Willow Dr", "Birch Rd",
             "Elm Ct", "Juniper Way", "Sycamore Blvd", "Chestnut Pl", "Magnolia Ter");
     /**
-     * States (those The Basics catalog has answers for) and a ZIP prefix in each; Mississippi is rare on purpose so
-     * that state generalization below 200 participants has work to do.
+     * States (those The Basics catalog has answers for) and a ZIP prefix in each, for the participants who do not live
+     * in the state of their site ({@link SiteNames#home}); Mississippi is rare on purpose so that state generalization
+     * below 200 participants has work to do.
      */
     static final String[][] STATES = {{"CA", "94"}, {"NY", "10"}, {"FL", "33"}, {"IL", "60"}, {"GA", "30"},
         {"AZ", "85"}, {"MA", "02"}, {"MI", "48"}, {"AL", "35"}, {"CT", "06"}, {"OR", "97"}, {"MS", "39"}};

@@ -41,6 +41,8 @@ final class SyntheticPerson {
     static final int DEATH_AFTER_CONSENT_DAYS = 200;
     /** Days a planned death leaves before the cutoff, for the events planted long after it. */
     static final int DEATH_BEFORE_CUTOFF_DAYS = 131;
+    /** Per mille of participants living in the state of their site (the rest live anywhere, their state drawn). */
+    static final int HOME_STATE_PER_MILLE = 850;
 
     final int index;
     final long number;
@@ -98,8 +100,7 @@ final class SyntheticPerson {
         phone = String.format("555-%03d-%04d", r.nextInt(1000), r.nextInt(10000));
         street = (1 + r.nextInt(9899)) + " " + Names.pick(Names.STREETS, r);
         String[] st = Names.state(r);
-        state = st[0];
-        zip = st[1] + String.format("%03d", r.nextInt(1000));
+        int zipSuffix = r.nextInt(1000);
         // ages 18 to 90 at enrollment; consent between 2018 and 2025
         consentDate = LocalDate.of(2018, 1, 1).plusDays(r.nextInt(365 * 7));
         LocalDate born = consentDate.minusYears(18 + r.nextInt(72)).minusDays(r.nextInt(365));
@@ -107,6 +108,11 @@ final class SyntheticPerson {
         withdrawalDate = kind == Kind.WITHDRAWN ? consentDate.plusDays(30 + r.nextInt(400)) : null;
         site = r.nextInt(s.sites());
         secondSite = s.sites() > 1 && r.nextDouble() < 0.1 ? (site + 1 + r.nextInt(s.sites() - 1)) % s.sites() : -1;
+        // most participants (85%) live in the state of the site they enrolled at, the others anywhere; decided by the
+        // ZIP draw so that the draws after it stay as they were
+        String[] home = zipSuffix < HOME_STATE_PER_MILLE ? SiteNames.home(site) : st;
+        state = home[0];
+        zip = home[1] + String.format("%03d", zipSuffix);
         boolean core = r.nextDouble() < 0.8;
         status = kind == Kind.NO_PRIMARY_CONSENT ? "registered" : core ? "core_participant" : "participant";
         coreDate = core && kind != Kind.NO_PRIMARY_CONSENT ? consentDate.plusDays(r.nextInt(90)) : null;
