@@ -19,6 +19,7 @@ import org.cdrbuilder.core.row.Row;
  * Duplicate ids, dependencies on unknown rules and cycles are refused with a message naming them.
  */
 public final class RuleEngine {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleEngine.class);
 
     /** Receives what the rules did to a row (the stage writes sandboxes and counts). */
     public interface Listener {
@@ -124,10 +125,15 @@ public final class RuleEngine {
         return byTable.getOrDefault(table, List.of());
     }
 
-    /** Prepares every rule (once per build). */
+    /** Prepares every rule (once per build); preparations that scan data and take a second or more are logged. */
     public void prepare(RuleContext ctx) {
         for (CleaningRule r : ordered) {
+            long started = System.nanoTime();
             r.prepare(ctx);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (millis >= 1000) {
+                LOG.info("rule {} prepared in {} ms", r.info().id(), millis);
+            }
         }
     }
 
