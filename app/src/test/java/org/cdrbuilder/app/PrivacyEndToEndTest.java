@@ -179,6 +179,59 @@ class PrivacyEndToEndTest {
     }
 
     @Test
+    void stateOfResidence_generalizedExactlyForParticipantsWithEhrFromASiteInAnotherState() throws Exception {
+        // a minimum of one participant per state: only EHR from a site in another state generalizes a state
+        Path dir = tmp.resolve("states");
+        Path tiers = copy(TestFiles.repoRoot().resolve("config/tiers"), dir.resolve("tiers"));
+        Path profile = tiers.resolve("controlled.yaml");
+        Files.writeString(profile, Files.readString(profile).replace("state_minimum_participants: 200",
+                "state_minimum_participants: 1"));
+        TestSettings.of(dir, gen.resolve("drop"), gen.resolve("vocabulary"), "v1",
+                List.of("privacy_key_file: " + keyFile, "tier_profiles: " + tiers));
+        assertThat(Cdr.execute("build", "--config", dir.resolve("config/release.yaml").toString(),
+                "--progress-interval", "0")).isZero();
+        StringBuilder sites = new StringBuilder();
+        org.cdrbuilder.steps.privacy.SiteStates.read(tiers.resolve("site-states.csv")).all().forEach((site, state) ->
+                sites.append(sites.isEmpty() ? "" : ", ").append("('").append(site).append("', '").append(state).append("')"));
+        // independently of the rule: each participant's state before the privacy stage and the sites of their EHR rows
+        String candidate = dir.resolve("work/v1/clean/data").toString();
+        String expected = "with ehr as (select distinct person_id, regexp_extract(filename, '\\.ehr\\.([a-z_]+)\\.', 1) site "
+                + "from read_parquet('" + candidate + "/*/*.ehr.*.parquet', filename = true, union_by_name = true) "
+                + "where person_id is not null), sites(site, st) as (values " + sites + "), "
+                + "residence as (select person_id, state_of_residence_source_value s from read_parquet('" + candidate
+                + "/person_ext/*.parquet')) "
+                + "select r.person_id, r.s, bool_or(e.site is not null and (s.st is null or r.s <> 'PIIState_' || s.st)) away "
+                + "from residence r left join ehr e using (person_id) left join sites s using (site) group by all";
+        String published = Duck.withParticipantNumbers(dir.resolve("releases/v1/controlled/omop/person_ext"),
+                dir.resolve("private"));
+        try (Duck duck = new Duck()) {
+            List<List<Object>> rows = duck.rows("select e.person_id, e.s, e.away, p.state_of_residence_source_value, "
+                    + "p.state_of_residence_concept_id from (" + expected + ") e join " + published
+                    + " p using (person_id) where e.s like 'PIIState_%' order by 1");
+            assertThat(rows).hasSizeGreaterThan(200);
+            long away = 0;
+            for (List<Object> r : rows) {
+                boolean generalized = Boolean.TRUE.equals(r.get(2));
+                assertThat(r.get(3)).as("participant %s living in %s", r.get(0), r.get(1))
+                        .isEqualTo(generalized ? "AoUDRC_GeneralizedState" : r.get(1));
+                if (generalized) {
+                    assertThat(r.get(4)).isEqualTo(2000000011);
+                    away++;
+                }
+            }
+            // the generator has most participants live in the state of their site, some elsewhere
+            assertThat(away).isBetween(rows.size() / 20L, rows.size() / 2L);
+            // the state answers follow person_ext
+            String answers = Duck.withParticipantNumbers(dir.resolve("releases/v1/controlled/omop/observation"),
+                    dir.resolve("private"));
+            assertThat(duck.count("select count(*) from " + answers + " a join " + published + " p using (person_id) "
+                    + "where a.observation_source_value = 'StreetAddress_PIIState' "
+                    + "and (p.state_of_residence_source_value = 'AoUDRC_GeneralizedState') "
+                    + "<> (a.value_source_value = 'AoUDRC_GeneralizedState')")).isZero();
+        }
+    }
+
+    @Test
     void build_refusesToPublish_whenATierProfileLetsIdentifiersThrough() throws Exception {
         Path dir = tmp.resolve("weak");
         Path drop = copy(gen.resolve("drop"), dir.resolve("drop"));

@@ -28,6 +28,12 @@ public final class TierProfile {
     public Generalize generalize = new Generalize();
     /** States with fewer participants than this are generalized (0 = never). */
     public int stateMinimumParticipants = 200;
+    /**
+     * CSV ({@code site_id,state}) of the EHR sites' states, relative to the profile file: a participant with EHR from
+     * a site in another state than theirs (or from a site the file does not place) gets a generalized state. Unset:
+     * no such check.
+     */
+    public String siteStates;
     /** ZIP code answers: {@code remove} or {@code first3}. */
     public String zipCode = "remove";
     /** CSV (concept_id, reason) of concepts whose rows are suppressed; relative to the profile file. */

@@ -28,4 +28,17 @@ public record RowOrigin(String kind, String site) {
             default -> UNKNOWN;
         };
     }
+
+    /**
+     * The origin of a part file of a table: harmonized parts are named after their unit ({@code <unit>.parquet}),
+     * cleaned parts after their table and unit ({@code <table>.<unit>.parquet}).
+     */
+    public static RowOrigin ofPart(String table, java.nio.file.Path part) {
+        String stem = part.getFileName().toString();
+        if (stem.endsWith(".parquet")) {
+            stem = stem.substring(0, stem.length() - ".parquet".length());
+        }
+        String prefix = table + ".";
+        return ofUnit(stem.startsWith(prefix) ? stem.substring(prefix.length()) : stem);
+    }
 }

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.cdrbuilder.core.parquet.RowParquetReader;
 import org.cdrbuilder.core.privacy.TierContext;
@@ -109,5 +111,20 @@ public final class RuleContext {
     /** Streams every row of a table as the cleaning stage receives it (for {@link CleaningRule#prepare}). */
     public void forEachRow(String table, Set<String> columns, Consumer<Row> action) {
         RowParquetReader.forEach(tableFiles.apply(table), CdrSchema.get().table(table), columns, action);
+    }
+
+    /**
+     * Streams the rows of the parts of a table whose origin {@code parts} accepts (e.g. EHR parts only), with their
+     * origin; the other parts are not read.
+     */
+    public void forEachRow(String table, Set<String> columns, Predicate<RowOrigin> parts,
+                           BiConsumer<RowOrigin, Row> action) {
+        for (Path part : tableFiles.apply(table)) {
+            RowOrigin origin = RowOrigin.ofPart(table, part);
+            if (parts.test(origin)) {
+                RowParquetReader.forEach(List.of(part), CdrSchema.get().table(table), columns,
+                        r -> action.accept(origin, r));
+            }
+        }
     }
 }

@@ -109,18 +109,12 @@ public final class PrivacyStage implements Stage {
         long started = System.nanoTime();
         RulePass pass = new RulePass(engine(ctx, tier), ruleContext(ctx, tier), false, true);
         try (UnitOutputs out = new UnitOutputs(ctx.layout(), name(), unit.id(), ctx.settings().parquet())) {
-            pass.run(ctx, name(), unit.id(), table, part, origin(table, unit.attr("stem")), out, report,
+            pass.run(ctx, name(), unit.id(), table, part, RowOrigin.ofPart(table.name(), part), out, report,
                     CREATED_ID_BASE + (Long.parseLong(unit.attr("index")) << 28));
             out.commit();
         }
         report.millis = (System.nanoTime() - started) / 1_000_000;
         ctx.layout().writeReport(name(), report);
-    }
-
-    /** Cleaned parts are named {@code <table>.<harmonized unit>}: the origin is the harmonized unit's. */
-    private static RowOrigin origin(TableDef table, String stem) {
-        String prefix = table.name() + ".";
-        return RowOrigin.ofUnit(stem.startsWith(prefix) ? stem.substring(prefix.length()) : stem);
     }
 
     @Override

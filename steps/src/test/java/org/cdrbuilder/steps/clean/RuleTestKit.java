@@ -96,7 +96,15 @@ public final class RuleTestKit {
 
     /** Rows a rule's {@code prepare} sees for a table. */
     public RuleTestKit table(String table, List<Row> rows) {
-        Path file = dir.resolve("tables").resolve(table).resolve("part-" + tables.getOrDefault(table, List.of()).size() + ".parquet");
+        return table(table, "part-" + tables.getOrDefault(table, List.of()).size(), rows);
+    }
+
+    /**
+     * Rows of a table in a part named after the unit they came from (e.g. {@code ehr.<site>.<table>}), as the stages
+     * name parts: rules that prepare per origin see it.
+     */
+    public RuleTestKit table(String table, String unit, List<Row> rows) {
+        Path file = dir.resolve("tables").resolve(table).resolve(unit + ".parquet");
         try (RowParquetWriter w = RowParquetWriter.open(file, CdrSchema.get().table(table), ParquetOptions.WORK)) {
             rows.forEach(w::write);
         }

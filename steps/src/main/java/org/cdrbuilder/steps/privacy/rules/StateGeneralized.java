@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.cdrbuilder.core.privacy.GeneralizationConfig;
 import org.cdrbuilder.core.registry.Participant;
@@ -15,21 +16,38 @@ import org.cdrbuilder.core.rules.RowOrigin;
 import org.cdrbuilder.core.rules.RuleContext;
 import org.cdrbuilder.core.rules.RuleInfo;
 import org.cdrbuilder.core.rules.Verdict;
+import org.cdrbuilder.schema.CdrSchema;
+import org.cdrbuilder.schema.TableDef;
+import org.cdrbuilder.schema.TableGroup;
 import org.cdrbuilder.steps.privacy.Generalizer;
+import org.cdrbuilder.steps.privacy.SiteStates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import com.carrotsearch.hppc.LongHashSet;
 import com.google.auto.service.AutoService;
+import com.carrotsearch.hppc.LongObjectHashMap;
 
 /**
- * States of residence shared by fewer participants of the tier than the profile's minimum (200 in the program)
- * become "generalized state", in person_ext and in the state answers.
+ * A participant's state of residence becomes "generalized state", in person_ext and in the state answers, when fewer
+ * participants of the tier than the profile's minimum (200 in the program) share it, or when the participant has
+ * EHR from a site in another state ({@code site_states}, the sites' lookup; a site the lookup does not place counts
+ * as another state): the pair of the site and a distant state of residence singles people out.
  */
 @AutoService(CleaningRule.class)
 public final class StateGeneralized implements CleaningRule {
+    private static final Logger LOG = LoggerFactory.getLogger(StateGeneralized.class);
+    static final String RARE = "state shared by too few participants";
+    static final String OTHER_STATE = "EHR from a site in another state";
+    private static final String STATE_PREFIX = "PIIState_";
+
     private static final RuleInfo INFO = RuleInfo.privacy("state_generalized",
-            "Generalizes the state of residence when fewer than 200 participants of the tier share it (person_ext and "
-                    + "answers).", List.of("observation", "person_ext"), "employment_generalized");
+            "Generalizes the state of residence when fewer than 200 participants of the tier share it, or when the "
+                    + "participant has EHR from a site in another state (person_ext and answers).",
+            List.of("observation", "person_ext"), "employment_generalized");
 
     private volatile Set<String> rare;
+    private volatile LongHashSet otherStateEhr;
 
     @Override
     public RuleInfo info() {
@@ -41,13 +59,18 @@ public final class StateGeneralized implements CleaningRule {
         int minimum = ctx.tier().profile().stateMinimumParticipants;
         int ageLimit = ctx.tier().profile().excludeAgeAtLeast;
         Map<String, Integer> counts = new HashMap<>();
+        LongObjectHashMap<String> residence = new LongObjectHashMap<>();
         ctx.forEachRow("person_ext", Set.of("person_id", "state_of_residence_source_value"), r -> {
-            Participant p = ctx.registry().get((Long) r.get("person_id"));
+            long person = (Long) r.get("person_id");
+            Participant p = ctx.registry().get(person);
             boolean excluded = ageLimit > 0 && p != null && p.birthDate() != null
                     && Period.between(p.birthDate(), ctx.cutoff()).getYears() >= ageLimit;
             String state = (String) r.get("state_of_residence_source_value");
             if (state != null && !excluded) {
                 counts.merge(state, 1, Integer::sum);
+            }
+            if (state != null) {
+                residence.put(person, state);
             }
         });
         Set<String> r = new HashSet<>();
@@ -57,6 +80,41 @@ public final class StateGeneralized implements CleaningRule {
             }
         });
         rare = r;
+        otherStateEhr = otherStateEhr(ctx, residence);
+    }
+
+    /** Participants with at least one EHR row from a site outside their state of residence. */
+    private static LongHashSet otherStateEhr(RuleContext ctx, LongObjectHashMap<String> residence) {
+        LongHashSet out = new LongHashSet();
+        String file = ctx.tier().profile().siteStates;
+        if (file == null || file.isBlank()) {
+            return out;
+        }
+        SiteStates sites = SiteStates.read(ctx.tier().profile().resolve(file));
+        Set<String> unplaced = new TreeSet<>();
+        for (TableDef t : CdrSchema.get().tables()) {
+            if (t.group() != TableGroup.OMOP || !t.hasColumn("person_id")) {
+                continue;
+            }
+            ctx.forEachRow(t.name(), Set.of("person_id"), RowOrigin::isEhr, (origin, row) -> {
+                Long person = (Long) row.get("person_id");
+                if (person == null) {
+                    return;
+                }
+                String own = residence.get(person);
+                String siteState = sites.stateOf(origin.site());
+                if (siteState == null) {
+                    unplaced.add(origin.site());
+                }
+                if (own != null && (siteState == null || !own.equals(STATE_PREFIX + siteState))) {
+                    out.add(person);
+                }
+            });
+        }
+        if (!unplaced.isEmpty()) {
+            LOG.warn("EHR sites {} have no state in {}: their participants' states are generalized", unplaced, file);
+        }
+        return out;
     }
 
     @Override
@@ -64,17 +122,29 @@ public final class StateGeneralized implements CleaningRule {
         GeneralizationConfig.Single state = ctx.tier().generalization().state;
         if (row.table().name().equals("person_ext")) {
             String s = (String) row.get("state_of_residence_source_value");
-            return s != null && rare.contains(s) ? Verdict.change("state shared by too few participants", r -> {
+            String reason = reason(s, row, state);
+            return reason == null ? Verdict.KEEP : Verdict.change(reason, r -> {
                 r.set("state_of_residence_concept_id", state.generalized.concept);
                 r.set("state_of_residence_source_value", state.generalized.code);
-            }) : Verdict.KEEP;
+            });
         }
         if (!Generalizer.answers(row, state.question)) {
             return Verdict.KEEP;
         }
-        String s = (String) row.get("value_source_value");
-        return s != null && rare.contains(s)
-                ? Verdict.change("state shared by too few participants", r -> Generalizer.setAnswer(r, state.generalized))
-                : Verdict.KEEP;
+        String reason = reason((String) row.get("value_source_value"), row, state);
+        return reason == null ? Verdict.KEEP
+                : Verdict.change(reason, r -> Generalizer.setAnswer(r, state.generalized));
+    }
+
+    /** Why the state (a source value) is generalized, or null when it stays. */
+    private String reason(String state, Row row, GeneralizationConfig.Single config) {
+        if (state == null || state.equals(config.generalized.code)) {
+            return null;
+        }
+        if (rare.contains(state)) {
+            return RARE;
+        }
+        return state.startsWith(STATE_PREFIX) && row.get("person_id") instanceof Long p && otherStateEhr.contains(p)
+                ? OTHER_STATE : null;
     }
 }
