@@ -232,6 +232,18 @@ class PrivacyEndToEndTest {
     }
 
     @Test
+    void audit_failsNamingTheState_whenAStateSharedByTooFewIsPublished() throws Exception {
+        Path leaky = copy(registered, tmp.resolve("leaky-state"));
+        Path part = firstPart(leaky.resolve("omop/person_ext"));
+        rewrite(part, CdrSchema.get().table("person_ext"), 2, r -> r.set("state_of_residence_source_value", "PIIState_MS"));
+        Output out = audit(leaky);
+        assertThat(out.code).as(out.text).isEqualTo(6);
+        assertThat(out.text).contains("states_shared: 1 finding(s)")
+                .contains("state PIIState_MS published for 1 participant(s), fewer than 200")
+                .contains("omop/person_ext/" + part.getFileName() + ", row 2");
+    }
+
+    @Test
     void build_refusesToPublish_whenATierProfileLetsIdentifiersThrough() throws Exception {
         Path dir = tmp.resolve("weak");
         Path drop = copy(gen.resolve("drop"), dir.resolve("drop"));

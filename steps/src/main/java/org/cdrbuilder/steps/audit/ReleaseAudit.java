@@ -21,6 +21,7 @@ import org.cdrbuilder.steps.audit.checks.DatesShifted;
 import org.cdrbuilder.steps.audit.checks.EmptyTables;
 import org.cdrbuilder.steps.audit.checks.RegistryIdentifiers;
 import org.cdrbuilder.steps.audit.checks.ResearchIds;
+import org.cdrbuilder.steps.audit.checks.StatesShared;
 import org.cdrbuilder.steps.audit.checks.SuppressedConcepts;
 import org.cdrbuilder.steps.audit.checks.WithdrawnParticipants;
 
@@ -37,8 +38,11 @@ public final class ReleaseAudit {
     /** Every check, in report order. */
     public static List<AuditCheck> checks() {
         return List.of(new RegistryIdentifiers(), new BirthDateYearOnly(), new DatesShifted(), new AgeLimit(),
-                new WithdrawnParticipants(), new SuppressedConcepts(), new ResearchIds(), new EmptyTables());
+                new WithdrawnParticipants(), new SuppressedConcepts(), new ResearchIds(), new EmptyTables(), new StatesShared());
     }
+
+    /** Tables a check must see whole (counts across rows): the audit gives each to one unit. */
+    public static final java.util.Set<String> WHOLE_TABLES = java.util.Set.of("person_ext");
 
     /** Audits one table: findings per check id, and the number of rows read. */
     public static TableResult auditTable(TableDef table, AuditContext ctx, List<AuditCheck> checks) {

@@ -58,19 +58,28 @@ public final class StateGeneralized implements CleaningRule {
     public void prepare(RuleContext ctx) {
         int minimum = ctx.tier().profile().stateMinimumParticipants;
         int ageLimit = ctx.tier().profile().excludeAgeAtLeast;
-        Map<String, Integer> counts = new HashMap<>();
         LongObjectHashMap<String> residence = new LongObjectHashMap<>();
+        LongHashSet excluded = new LongHashSet();
         ctx.forEachRow("person_ext", Set.of("person_id", "state_of_residence_source_value"), r -> {
             long person = (Long) r.get("person_id");
-            Participant p = ctx.registry().get(person);
-            boolean excluded = ageLimit > 0 && p != null && p.birthDate() != null
-                    && Period.between(p.birthDate(), ctx.cutoff()).getYears() >= ageLimit;
             String state = (String) r.get("state_of_residence_source_value");
-            if (state != null && !excluded) {
-                counts.merge(state, 1, Integer::sum);
+            if (state == null) {
+                return;
             }
-            if (state != null) {
-                residence.put(person, state);
+            residence.put(person, state);
+            Participant p = ctx.registry().get(person);
+            if (ageLimit > 0 && p != null && p.birthDate() != null
+                    && Period.between(p.birthDate(), ctx.cutoff()).getYears() >= ageLimit) {
+                excluded.add(person);
+            }
+        });
+        otherStateEhr = otherStateEhr(ctx, residence);
+        // states are counted over the participants who keep theirs: those of the tier whose state is not generalized
+        // for their EHR, so that every state published stays shared by at least the minimum
+        Map<String, Integer> counts = new HashMap<>();
+        residence.forEach((com.carrotsearch.hppc.procedures.LongObjectProcedure<String>) (person, state) -> {
+            if (!excluded.contains(person) && !(state.startsWith(STATE_PREFIX) && otherStateEhr.contains(person))) {
+                counts.merge(state, 1, Integer::sum);
             }
         });
         Set<String> r = new HashSet<>();
@@ -80,7 +89,6 @@ public final class StateGeneralized implements CleaningRule {
             }
         });
         rare = r;
-        otherStateEhr = otherStateEhr(ctx, residence);
     }
 
     /** Participants with at least one EHR row from a site outside their state of residence. */

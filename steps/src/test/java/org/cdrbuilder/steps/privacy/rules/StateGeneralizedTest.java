@@ -80,6 +80,26 @@ class StateGeneralizedTest {
     }
 
     @Test
+    void statesAreCountedOverParticipantsWhoKeepTheirs_soNoPublishedStateFallsBelowTheMinimum() {
+        // three participants live in CA, the minimum is three, but 3 has EHR from the NY site: CA would be published
+        // for two participants only, so it is generalized for all three
+        List<Row> exts = List.of(ext(1, "PIIState_CA"), ext(2, "PIIState_CA"), ext(3, "PIIState_CA"),
+                ext(4, "PIIState_NY"), ext(5, "PIIState_NY"), ext(6, "PIIState_NY"));
+        var kit = new RuleTestKit(tmp).participant(1).participant(2).participant(3).participant(4).participant(5)
+                .participant(6).table("person_ext", exts)
+                .table("condition_occurrence", "condition_occurrence.ehr.hpo_nyc_cumc.condition_occurrence",
+                        List.of(PrivacyRows.condition(100, 3, 0, "X"), PrivacyRows.condition(101, 4, 0, "X")))
+                .tier("controlled", p -> p.stateMinimumParticipants = 3);
+        var result = kit.run(new StateGeneralized(), exts);
+        assertThat(result.remaining).extracting(r -> r.get("state_of_residence_source_value"))
+                .containsExactly("AoUDRC_GeneralizedState", "AoUDRC_GeneralizedState", "AoUDRC_GeneralizedState",
+                        "PIIState_NY", "PIIState_NY", "PIIState_NY");
+        assertThat(result.sandboxed).extracting(RuleTestKit.Sandboxed::reason).containsExactly(
+                "state shared by too few participants", "state shared by too few participants",
+                "state shared by too few participants");
+    }
+
+    @Test
     void siteStatesFile_badStateCode_namesFileLineAndField() throws Exception {
         Path file = tmp.resolve("site-states.csv");
         java.nio.file.Files.writeString(file, "site_id,state\nhpo_a,NY\nhpo_b,New York\n");
