@@ -11,9 +11,9 @@ import org.cdrbuilder.core.config.ConfigException;
 import org.cdrbuilder.core.io.DelimitedFile;
 
 /**
- * A small configuration table of {@code config/qa/} (CSV with a header row, like the Data Quality Dashboard's
- * threshold files): rows as column-to-value maps with empty cells as absent values, and the file and line of each
- * row for error messages.
+ * A small configuration table (the CSV files of {@code config/qa/}, like the Data Quality Dashboard's threshold
+ * files, and {@code config/tiers/site-states.csv}; a header row): rows as column-to-value maps with empty cells as
+ * absent values, and the file and line of each row for error messages.
  */
 public final class ConfigTable {
     /** One row: its values by column name (blank cells omitted) and where it came from. */
@@ -57,7 +57,7 @@ public final class ConfigTable {
     /** Reads {@code file}; throws {@link ConfigException} when it is missing or lacks a required column. */
     public static List<Row> read(Path file, String... requiredColumns) {
         if (!Files.isRegularFile(file)) {
-            throw new ConfigException("QA configuration file not found: " + file);
+            throw new ConfigException("configuration file not found: " + file);
         }
         List<Row> rows = new ArrayList<>();
         try (DelimitedFile f = DelimitedFile.open(file)) {

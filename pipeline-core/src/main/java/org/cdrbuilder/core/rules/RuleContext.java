@@ -6,10 +6,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 import org.cdrbuilder.core.parquet.RowParquetReader;
 import org.cdrbuilder.core.privacy.TierContext;
@@ -114,16 +112,14 @@ public final class RuleContext {
     }
 
     /**
-     * Streams the rows of the parts of a table whose origin {@code parts} accepts (e.g. EHR parts only), with their
-     * origin; the other parts are not read.
+     * Streams the rows of a table part by part: {@code perPart} sees each part's origin once and returns what
+     * consumes its rows, or null to leave the part unread (e.g. every part that is not EHR).
      */
-    public void forEachRow(String table, Set<String> columns, Predicate<RowOrigin> parts,
-                           BiConsumer<RowOrigin, Row> action) {
+    public void forEachPart(String table, Set<String> columns, Function<RowOrigin, Consumer<Row>> perPart) {
         for (Path part : tableFiles.apply(table)) {
-            RowOrigin origin = RowOrigin.ofPart(table, part);
-            if (parts.test(origin)) {
-                RowParquetReader.forEach(List.of(part), CdrSchema.get().table(table), columns,
-                        r -> action.accept(origin, r));
+            Consumer<Row> action = perPart.apply(RowOrigin.ofPart(table, part));
+            if (action != null) {
+                RowParquetReader.forEach(List.of(part), CdrSchema.get().table(table), columns, action);
             }
         }
     }

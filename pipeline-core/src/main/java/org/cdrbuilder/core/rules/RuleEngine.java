@@ -166,19 +166,23 @@ public final class RuleEngine {
             } else if (v instanceof Verdict.Move mv) {
                 listener.moved(rule, current, mv.table(), mv.reason());
                 current = mover.move(current, mv.table());
-                // continue with the rules of the new table that come later in the order
-                int position = ordered.indexOf(rule);
-                List<CleaningRule> later = new ArrayList<>();
-                for (CleaningRule next : rules(mv.table())) {
-                    if (ordered.indexOf(next) > position) {
-                        later.add(next);
-                    }
-                }
-                rules = later;
+                rules = rulesAfter(rule, mv.table());
                 i = -1;
             }
         }
         return current;
+    }
+
+    /** The rules of {@code table} that come after {@code rule} in the order: where a moved row continues. */
+    private List<CleaningRule> rulesAfter(CleaningRule rule, String table) {
+        int position = ordered.indexOf(rule);
+        List<CleaningRule> later = new ArrayList<>();
+        for (CleaningRule next : rules(table)) {
+            if (ordered.indexOf(next) > position) {
+                later.add(next);
+            }
+        }
+        return later;
     }
 
     /**
@@ -258,14 +262,7 @@ public final class RuleEngine {
                 } else if (v instanceof Verdict.Move mv) {
                     listener.moved(rule, current, mv.table(), mv.reason());
                     current = mover.move(current, mv.table());
-                    int position = ordered.indexOf(rule);
-                    List<CleaningRule> later = new ArrayList<>();
-                    for (CleaningRule next : rules(mv.table())) {
-                        if (ordered.indexOf(next) > position) {
-                            later.add(next);
-                        }
-                    }
-                    rules = later;
+                    rules = rulesAfter(rule, mv.table());
                     memo = null; // the rest of the row's rules run without reuse
                     i = -1;
                 }

@@ -21,6 +21,14 @@ public interface AuditCheck {
         return true;
     }
 
+    /**
+     * Whether the check must see all of {@code table} at once (it counts across rows): the build's audit then reads
+     * the table in one unit instead of one unit per part.
+     */
+    default boolean needsWholeTable(TableDef table) {
+        return false;
+    }
+
     void check(AuditedRow row, AuditContext ctx, Findings findings);
 
     /** Called after the last row of a table the check covers. */

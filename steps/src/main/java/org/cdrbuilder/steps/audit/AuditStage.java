@@ -50,7 +50,7 @@ public final class AuditStage implements Stage {
                     continue;
                 }
                 // one unit per part, so that big tables use both cores; tables checked whole in one
-                int parts = ReleaseAudit.WHOLE_TABLES.contains(t.name()) ? 1 : candidate.parts(t.name()).size();
+                int parts = ReleaseAudit.needsWholeTable(t) ? 1 : candidate.parts(t.name()).size();
                 for (int i = 0; i < Math.max(1, parts); i++) {
                     units.add(new WorkUnit(String.format("%s.%s.%05d", tier, t.name(), i),
                             Map.of("tier", tier, "table", t.name(), "part", String.valueOf(i))));
@@ -71,7 +71,7 @@ public final class AuditStage implements Stage {
         List<Path> sources = actx.sources().apply(table.name());
         List<Path> mine;
         List<Path> myMaterial;
-        if (sources.size() == parts.size() && !ReleaseAudit.WHOLE_TABLES.contains(table.name())) {
+        if (sources.size() == parts.size() && !ReleaseAudit.needsWholeTable(table)) {
             // a tier's part i was made from the shared part i (the privacy and reference stages keep part order)
             mine = index < parts.size() ? List.of(parts.get(index)) : List.of();
             myMaterial = index < sources.size() ? List.of(sources.get(index)) : List.of();

@@ -41,8 +41,10 @@ public final class ReleaseAudit {
                 new WithdrawnParticipants(), new SuppressedConcepts(), new ResearchIds(), new EmptyTables(), new StatesShared());
     }
 
-    /** Tables a check must see whole (counts across rows): the audit gives each to one unit. */
-    public static final java.util.Set<String> WHOLE_TABLES = java.util.Set.of("person_ext");
+    /** Whether a check must see all of the table at once (see {@link AuditCheck#needsWholeTable}). */
+    public static boolean needsWholeTable(TableDef table) {
+        return checks().stream().anyMatch(c -> c.needsWholeTable(table));
+    }
 
     /** Audits one table: findings per check id, and the number of rows read. */
     public static TableResult auditTable(TableDef table, AuditContext ctx, List<AuditCheck> checks) {

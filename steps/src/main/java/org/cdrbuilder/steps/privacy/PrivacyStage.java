@@ -85,12 +85,10 @@ public final class PrivacyStage implements Stage {
         for (String table : tables(ctx)) {
             int n = 0;
             for (Path part : shared.parts(table)) {
-                String stem = part.getFileName().toString().replace(".parquet", "");
                 Map<String, String> attrs = new LinkedHashMap<>();
                 attrs.put("table", table);
                 attrs.put("part", part.toString());
                 attrs.put("index", String.valueOf(units.size()));
-                attrs.put("stem", stem);
                 // a part's name is unique within its table only (a cleaning unit writes parts of several tables)
                 units.add(new WorkUnit(String.format("%s--%05d", table, n++), attrs));
             }

@@ -1,15 +1,12 @@
 package org.cdrbuilder.steps.privacy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.cdrbuilder.core.config.ConfigException;
+import org.cdrbuilder.core.qa.ConfigTable;
 
 /**
  * The states the EHR sites are in ({@code config/tiers/site-states.csv}, {@code site_id,state} with the two-letter
@@ -35,33 +32,15 @@ public final class SiteStates {
     }
 
     public static SiteStates read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the site states " + file, e);
-        }
-        if (lines.isEmpty() || !lines.get(0).trim().equals("site_id,state")) {
-            throw new ConfigException(file + " line 1: expected the header site_id,state");
-        }
         Map<String, String> states = new TreeMap<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i).trim();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split(",", -1);
-            if (f.length != 2 || f[0].isBlank()) {
-                throw new ConfigException(file + " line " + (i + 1) + ": expected site_id,state");
-            }
-            String state = f[1].trim();
+        for (ConfigTable.Row r : ConfigTable.read(file, "site_id", "state")) {
+            String site = r.require("site_id");
+            String state = r.require("state");
             if (!STATE.matcher(state).matches()) {
-                throw new ConfigException(file + " line " + (i + 1) + ", field state: '" + state
-                        + "' is not a two-letter state code");
+                throw new ConfigException(r.where() + ", field state: '" + state + "' is not a two-letter state code");
             }
-            if (states.put(f[0].trim(), state) != null) {
-                throw new ConfigException(file + " line " + (i + 1) + ", field site_id: site '" + f[0].trim()
-                        + "' is listed twice");
+            if (states.put(site, state) != null) {
+                throw new ConfigException(r.where() + ", field site_id: site '" + site + "' is listed twice");
             }
         }
         return new SiteStates(states);

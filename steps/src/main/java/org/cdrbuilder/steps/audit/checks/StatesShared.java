@@ -11,11 +11,12 @@ import org.cdrbuilder.steps.audit.Findings;
 
 /**
  * Every state of residence the tier publishes in person_ext is shared by at least the profile's minimum of its
- * participants (200 in the program); rarer states must have been generalized. Reads the whole of person_ext (the
- * audit gives the table to one unit).
+ * participants (200 in the program); rarer states must have been generalized. Needs the whole of person_ext at
+ * once.
  */
 public final class StatesShared implements AuditCheck {
     private static final String STATE_PREFIX = "PIIState_";
+    private static final String TABLE = "person_ext";
     private static final String COLUMN = "state_of_residence_source_value";
 
     /** Per published state: participants, and the first row naming it. */
@@ -44,7 +45,12 @@ public final class StatesShared implements AuditCheck {
 
     @Override
     public boolean covers(TableDef table, AuditContext ctx) {
-        return table.name().equals("person_ext");
+        return table.name().equals(TABLE);
+    }
+
+    @Override
+    public boolean needsWholeTable(TableDef table) {
+        return table.name().equals(TABLE);
     }
 
     @Override

@@ -104,19 +104,23 @@ public final class StateGeneralized implements CleaningRule {
             if (t.group() != TableGroup.OMOP || !t.hasColumn("person_id")) {
                 continue;
             }
-            ctx.forEachRow(t.name(), Set.of("person_id"), RowOrigin::isEhr, (origin, row) -> {
-                Long person = (Long) row.get("person_id");
-                if (person == null) {
-                    return;
+            ctx.forEachPart(t.name(), Set.of("person_id"), origin -> {
+                if (!origin.isEhr()) {
+                    return null;
                 }
-                String own = residence.get(person);
                 String siteState = sites.stateOf(origin.site());
                 if (siteState == null) {
                     unplaced.add(origin.site());
                 }
-                if (own != null && (siteState == null || !own.equals(STATE_PREFIX + siteState))) {
-                    out.add(person);
-                }
+                String local = siteState == null ? null : STATE_PREFIX + siteState;
+                return row -> {
+                    if (row.get("person_id") instanceof Long person) {
+                        String own = residence.get(person);
+                        if (own != null && !own.equals(local)) {
+                            out.add(person);
+                        }
+                    }
+                };
             });
         }
         if (!unplaced.isEmpty()) {

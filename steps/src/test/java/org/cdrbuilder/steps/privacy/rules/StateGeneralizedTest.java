@@ -105,6 +105,6 @@ class StateGeneralizedTest {
         java.nio.file.Files.writeString(file, "site_id,state\nhpo_a,NY\nhpo_b,New York\n");
         assertThat(org.junit.jupiter.api.Assertions.assertThrows(org.cdrbuilder.core.config.ConfigException.class,
                 () -> org.cdrbuilder.steps.privacy.SiteStates.read(file)).getMessage())
-                .contains("site-states.csv line 3, field state: 'New York' is not a two-letter state code");
+                .contains("site-states.csv:3, field state: 'New York' is not a two-letter state code");
     }
 }
