@@ -45,8 +45,9 @@ final class SnapshotPage {
         }
         b.append("</div><p class=\"note\">Counts of participants and records are rounded up: 1 to ").append(s.cellSize())
                 .append(" is shown as ").append(s.cellSize()).append(", larger counts as the next multiple of ")
-                .append(s.cellSize()).append(" (a total can be one more step above when a count it contains would "
-                        + "otherwise reveal a small group by subtraction). Counts of concepts and questions are exact.</p>"
+                .append(s.cellSize()).append("; a total is raised by further steps of ").append(s.cellSize())
+                .append(" when a count it contains would otherwise reveal a small group by subtraction, up to one step "
+                        + "per level of counts nested in it. Counts of concepts and questions are exact.</p>"
                         + "</header><main>");
         enrollment();
         section("Participants by data type", "data-types");
