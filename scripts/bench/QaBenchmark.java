@@ -19,7 +19,9 @@ import org.cdrbuilder.steps.qa.QaEngine;
 /**
  * Benchmark of the QA checks (not a test): writes a measurement table of N rows (plus its persons and visits), then
  * times reading it once (every column, one thread) and running every check with the configuration of config/qa.
- * Usage: java -cp app/target/cdr.jar QaBenchmark.java <dir> <rows> <config/qa>
+ * Usage: java -cp app/target/cdr.jar QaBenchmark.java <dir> <rows> <config/qa> [dense|sparse|shuffled]
+ * Key orders: dense (ascending release ids, persons in blocks: what the generator writes), sparse (ascending ids
+ * with gaps, above 2^31), shuffled (ids, persons and visits in random order, as research ids and real site ids are).
  */
 public class QaBenchmark {
     static final int[][] LABS = {{3004410, 8554, 4, 14}, {3004501, 8840, 60, 300}, {3009966, 8840, 40, 220},
@@ -31,11 +33,47 @@ public class QaBenchmark {
     static final int PERSONS = 10_000;
     static final int VISITS_PER_PERSON = 20;
     static final LocalDate FIRST = LocalDate.of(2015, 1, 1);
+    static String keys = "dense";
+
+    /** A bijection of [0, 2^40) that scatters consecutive numbers: unique ids in random order. */
+    static long scatter(long n) {
+        long x = (n * 0x9E3779B97F4BL + 0x5DEECE66DL) & ((1L << 40) - 1);
+        return x;
+    }
+
+    static long personId(int p) {
+        return switch (keys) {
+            case "dense" -> 300_000_000L + p;
+            case "sparse" -> 3_000_000_000L + 97L * p;
+            default -> 3_000_000_000L + scatter(p); // research ids: no order
+        };
+    }
+
+    static long visitId(int person, int visit) {
+        long n = (long) person * VISITS_PER_PERSON + visit;
+        return switch (keys) {
+            case "dense" -> 100_000_000L + n;
+            case "sparse" -> 5_000_000_000L + 13L * n;
+            default -> 5_000_000_000L + scatter(n + 7);
+        };
+    }
+
+    static long measurementId(long n) {
+        return switch (keys) {
+            case "dense" -> 1_000_000_000L + n;
+            case "sparse" -> 4_000_000_000L + 7L * n + (n % 5);
+            default -> 1L << 41 | scatter(n);
+        };
+    }
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         long rows = Long.parseLong(args[1]);
         Path config = Path.of(args[2]);
+        keys = args.length > 3 ? args[3] : "dense";
+        if (!List.of("dense", "sparse", "shuffled").contains(keys)) {
+            throw new IllegalArgumentException("key order must be dense, sparse or shuffled: " + keys);
+        }
         CdrSchema schema = CdrSchema.get();
         TableDef measurement = schema.table("measurement");
         Path omop = dir.resolve("omop");
@@ -51,8 +89,8 @@ public class QaBenchmark {
         for (Path p : parts) {
             bytes += Files.size(p);
         }
-        System.out.printf(Locale.ROOT, "table: measurement, %,d rows, %d columns, %d files, %.0f MB (written in %.1f s)%n",
-                rows, measurement.columnCount(), parts.size(), bytes / 1e6, (System.nanoTime() - t0) / 1e9);
+        System.out.printf(Locale.ROOT, "table: measurement, %,d rows, %d columns, %d files, %.0f MB, %s keys (written in %.1f s)%n",
+                rows, measurement.columnCount(), parts.size(), bytes / 1e6, keys, (System.nanoTime() - t0) / 1e9);
         readOnce(parts.subList(0, 1), measurement); // warm up the reader
         QaEngine engine = QaEngine.fromConfig(config, 1);
         Vocabulary vocabulary = vocabulary(schema);
@@ -142,7 +180,7 @@ public class QaBenchmark {
         try (RowParquetWriter w = RowParquetWriter.open(omop.resolve("person/part-00000.parquet"), person,
                 ParquetOptions.RELEASE)) {
             for (int p = 0; p < PERSONS; p++) {
-                w.write(new Row(person).set("person_id", 300_000_000L + p).set("gender_concept_id", p % 2 == 0 ? 8507 : 8532)
+                w.write(new Row(person).set("person_id", personId(p)).set("gender_concept_id", p % 2 == 0 ? 8507 : 8532)
                         .set("year_of_birth", 1940 + p % 60).set("race_concept_id", 0).set("ethnicity_concept_id", 0));
             }
         }
@@ -152,7 +190,7 @@ public class QaBenchmark {
             for (int p = 0; p < PERSONS; p++) {
                 for (int v = 0; v < VISITS_PER_PERSON; v++) {
                     LocalDate day = FIRST.plusDays(v * 150L);
-                    w.write(new Row(visit).set("visit_occurrence_id", visitId(p, v)).set("person_id", 300_000_000L + p)
+                    w.write(new Row(visit).set("visit_occurrence_id", visitId(p, v)).set("person_id", personId(p))
                             .set("visit_concept_id", 9202).set("visit_start_date", day).set("visit_end_date", day)
                             .set("visit_type_concept_id", 32817));
                 }
@@ -167,12 +205,13 @@ public class QaBenchmark {
             try (RowParquetWriter w = RowParquetWriter.open(omop.resolve(String.format("measurement/part-%05d.parquet", f)),
                     m, ParquetOptions.RELEASE)) {
                 for (long i = 0; i < perFile && id < rows; i++, id++) {
-                    int p = (int) ((id / 50) % PERSONS);
-                    int v = (int) ((id / 5) % VISITS_PER_PERSON);
+                    boolean shuffled = keys.equals("shuffled");
+                    int p = shuffled ? r.nextInt(PERSONS) : (int) ((id / 50) % PERSONS);
+                    int v = shuffled ? r.nextInt(VISITS_PER_PERSON) : (int) ((id / 5) % VISITS_PER_PERSON);
                     int[] lab = LABS[r.nextInt(LABS.length)];
                     LocalDate day = FIRST.plusDays(v * 150L);
                     double value = Math.round((lab[2] + r.nextDouble() * (lab[3] - lab[2])) * 10) / 10.0;
-                    w.write(new Row(m).set("measurement_id", 1_000_000_000L + id).set("person_id", 300_000_000L + p)
+                    w.write(new Row(m).set("measurement_id", measurementId(id)).set("person_id", personId(p))
                             .set("measurement_concept_id", lab[0]).set("measurement_date", day)
                             .set("measurement_datetime", LocalDateTime.of(day, java.time.LocalTime.of(9, (int) (id % 60))))
                             .set("measurement_type_concept_id", 32817).set("value_as_number", value)
@@ -182,10 +221,6 @@ public class QaBenchmark {
                 }
             }
         }
-    }
-
-    static long visitId(int person, int visit) {
-        return 100_000_000L + (long) person * VISITS_PER_PERSON + visit;
     }
 
     static Vocabulary vocabulary(CdrSchema schema) {

@@ -75,7 +75,7 @@ public final class ProfileCollectors {
                 all.addAll(f.persons);
             }
         }
-        persons.forEach((type, ids) -> p.participants.put(type, ids.size()));
+        persons.forEach((type, ids) -> p.participants.put(type, ids.seal().size()));
         return p;
     }
 
