@@ -22,6 +22,14 @@ public final class TierProfile {
     /** Shift every date and datetime of a participant back by a per-participant number of days. */
     public boolean shiftDates;
     public int maxShiftDays = 364;
+    /**
+     * Events dated on a participant's birth date, in a tier that does not shift dates (they would publish the exact
+     * date of birth): {@code suppress} removes them (an observation period that would start on the birth date starts
+     * the day after), {@code publish} keeps them. Tiers that shift dates publish them shifted, which is not the
+     * birth date; there the setting must be {@code publish}. Unset: {@code publish} when dates are shifted,
+     * {@code suppress} when not.
+     */
+    public String birthDateEvents;
     /** Exclude participants aged this or more at the cutoff (0 = keep everyone). */
     public int excludeAgeAtLeast;
     /** Generalize demographic answers to the program's coarse categories. */
@@ -68,11 +76,26 @@ public final class TierProfile {
         if (!p.zipCode.equals("remove") && !p.zipCode.equals("first3")) {
             throw new ConfigException(file + ": zip_code must be remove or first3");
         }
+        if (p.birthDateEvents == null) {
+            p.birthDateEvents = p.shiftDates ? "publish" : "suppress";
+        }
+        if (!p.birthDateEvents.equals("suppress") && !p.birthDateEvents.equals("publish")) {
+            throw new ConfigException(file + ": birth_date_events must be suppress or publish");
+        }
+        if (p.shiftDates && !p.birthDateEvents.equals("publish")) {
+            throw new ConfigException(file + ": birth_date_events applies to tiers that do not shift dates (shifted "
+                    + "dates are not the birth date); set it to publish");
+        }
         if (p.maxShiftDays < 1) {
             throw new ConfigException(file + ": max_shift_days must be >= 1");
         }
         p.file = file;
         return p;
+    }
+
+    /** Whether rows dated on the birth date are removed (tiers with real dates, policy suppress). */
+    public boolean suppressBirthDateEvents() {
+        return !shiftDates && birthDateEvents.equals("suppress");
     }
 
     /** A data file named by the profile, relative to the profile's folder. */

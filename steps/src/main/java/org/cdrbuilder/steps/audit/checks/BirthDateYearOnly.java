@@ -10,8 +10,12 @@ import org.cdrbuilder.steps.audit.AuditedRow;
 import org.cdrbuilder.steps.audit.Findings;
 
 /**
- * Only the year of birth is released: the person table has no month, day or datetime of birth, and (with the
- * registry and the key) no date of a participant's rows is their exact date of birth, shifted or not.
+ * Only the year of birth is released: the person table has no month, day or datetime of birth, and no date of a
+ * participant's rows publishes their exact date of birth. In a tier that shifts dates, a published date equal to the
+ * birth date is a leak only when it is the unshifted source date (compared with the row it came from): a date
+ * k days after birth, shifted back by a shift of k days, lands on the birth date by coincidence and reveals nothing.
+ * In a tier with real dates, any date equal to the birth date is a leak unless the tier's policy publishes events on
+ * the birth date ({@code birth_date_events: publish}).
  */
 public final class BirthDateYearOnly implements AuditCheck {
     private static final String[] PERSON_COLUMNS = {"month_of_birth", "day_of_birth", "birth_datetime"};
@@ -39,18 +43,31 @@ public final class BirthDateYearOnly implements AuditCheck {
         if (r.participant() < 0 || ctx.registry() == null) {
             return;
         }
+        boolean shifted = ctx.profile().shiftDates;
+        if (shifted && r.source() == null) {
+            return; // without the source row a coincidence cannot be told from a leak; dates_shifted says so
+        }
+        if (!shifted && !ctx.profile().suppressBirthDateEvents()) {
+            return; // the tier's policy publishes events on the birth date
+        }
         LocalDate birth = ctx.registry().birthDate(r.participant());
         if (birth == null) {
             return;
         }
-        LocalDate shifted = ctx.profile().shiftDates && ctx.keys() != null
-                ? birth.minusDays(ctx.keys().shiftDays(r.participant())) : birth;
         for (int i = 0; i < t.columnCount(); i++) {
-            Object v = r.row().get(i);
-            LocalDate d = v instanceof LocalDate ld ? ld : v instanceof LocalDateTime ldt ? ldt.toLocalDate() : null;
-            if (d != null && (d.equals(birth) || d.equals(shifted))) {
-                r.report(findings, t.column(i).name(), "the participant's date of birth");
+            LocalDate d = asDate(r.row().get(i));
+            if (d == null || !d.equals(birth)) {
+                continue;
+            }
+            if (!shifted) {
+                r.report(findings, t.column(i).name(), "the participant's date of birth (policy: suppress)");
+            } else if (birth.equals(asDate(r.source().get(t.column(i).name())))) {
+                r.report(findings, t.column(i).name(), "the participant's date of birth, not shifted");
             }
         }
+    }
+
+    private static LocalDate asDate(Object v) {
+        return v instanceof LocalDate ld ? ld : v instanceof LocalDateTime ldt ? ldt.toLocalDate() : null;
     }
 }

@@ -24,7 +24,7 @@ import com.google.auto.service.AutoService;
 public final class DatesShifted implements CleaningRule {
     private static final RuleInfo INFO = RuleInfo.privacy("dates_shifted",
             "Shifts every date and datetime of a participant back by the participant's own 1..364 days (registered).",
-            PrivacyTables.PERSON_ROWS, "free_text_suppressed");
+            PrivacyTables.PERSON_ROWS, "free_text_suppressed", BirthDateEventsSuppressed.ID);
 
     private final Map<String, int[]> dateColumns = new ConcurrentHashMap<>();
 
