@@ -20,7 +20,7 @@ class CliBuildTest {
 
     @Test
     void build_publishesRelease_refusesToOverwrite_andReplacesWhenAsked(@TempDir Path tmp) {
-        TestSettings.of(tmp, MiniDrop.drop(tmp.resolve("drop")), MiniDrop.vocabulary(tmp.resolve("vocab")));
+        MiniDrop.settings(tmp);
         String config = tmp.resolve("config/release.yaml").toString();
 
         assertThat(Cdr.execute("build", "--config", config, "--progress-interval", "0")).isZero();
@@ -49,7 +49,7 @@ class CliBuildTest {
 
     @Test
     void badArguments_exitWith2(@TempDir Path tmp) {
-        TestSettings.of(tmp, MiniDrop.drop(tmp.resolve("drop")), MiniDrop.vocabulary(tmp.resolve("vocab")));
+        MiniDrop.settings(tmp);
         assertThat(Cdr.execute("build", "--config", tmp.resolve("config/release.yaml").toString(),
                 "--release-version", "version-one")).isEqualTo(2);
         assertThat(Cdr.execute("build", "--no-such-flag")).isEqualTo(2);
@@ -58,7 +58,7 @@ class CliBuildTest {
 
     @Test
     void validate_reportsQuarantinedRowsAndIgnoredFiles(@TempDir Path tmp) {
-        TestSettings.of(tmp, MiniDrop.drop(tmp.resolve("drop")), MiniDrop.vocabulary(tmp.resolve("vocab")));
+        MiniDrop.settings(tmp);
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream old = System.out;
         System.setOut(new PrintStream(buf, true));
@@ -74,6 +74,9 @@ class CliBuildTest {
                 .contains("ehr/site_a/2024-01-01-v2/condition_occurrence.csv")
                 .contains("superseded by a later submission");
         assertThat(tmp.resolve("releases")).doesNotExist();
-        assertThat(List.of()).isEmpty();
+        // the registry's malformed id is reported by field and reason, and no registry value reaches the output
+        assertThat(out).contains("participant_id: not a participant id");
+        assertThat(List.of("X12", "Alice", "Zebulon", "alice@example.org", "555-0101", "1 Main St", "1970-03-04"))
+                .allSatisfy(value -> assertThat(out).doesNotContain(value));
     }
 }

@@ -20,7 +20,7 @@ class PostgresJobRepositoryTest {
     @Test
     void build_recordsItsStepsInPostgres_andResumesFromThere(@TempDir Path tmp) throws Exception {
         String url = TestPostgres.requireDatabase("cdr_jobrepo_test");
-        TestSettings.of(tmp, MiniDrop.drop(tmp.resolve("drop")), MiniDrop.vocabulary(tmp.resolve("vocab")));
+        MiniDrop.settings(tmp);
         String config = tmp.resolve("config/release.yaml").toString();
         try {
             System.setProperty("cdr.fault", "publish:controlled.person:0:fail");

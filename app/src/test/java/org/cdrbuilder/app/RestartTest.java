@@ -29,7 +29,7 @@ class RestartTest {
     }
 
     private static Path setUp(Path tmp) {
-        TestSettings.of(tmp, MiniDrop.drop(tmp.resolve("drop")), MiniDrop.vocabulary(tmp.resolve("vocab")));
+        MiniDrop.settings(tmp);
         return tmp.resolve("config/release.yaml");
     }
 

@@ -31,8 +31,7 @@ class MiniDropPipelineTest {
 
     @BeforeAll
     static void build() throws Exception {
-        BuildContext ctx = new BuildContext(TestSettings.of(tmp, MiniDrop.drop(tmp.resolve("drop")),
-                MiniDrop.vocabulary(tmp.resolve("vocab"))));
+        BuildContext ctx = new BuildContext(MiniDrop.settings(tmp));
         new LocalStageRunner(ctx).run(Pipeline.stages(ctx.settings()).toArray(new org.cdrbuilder.core.stage.Stage[0]));
         release = tmp.resolve("releases/v1/controlled");
         duck = new Duck();

@@ -16,6 +16,8 @@ import org.cdrbuilder.core.parquet.ParquetOptions;
  *
  * @param configDir directory of the release.yaml the settings came from; other config files are relative to it
  * @param privacyKeyFile file holding the privacy key, or null to take it from {@code CDR_PRIVACY_KEY}
+ * @param vocabularyConfigDir the concepts and vocabularies this product writes itself (added when the user's
+ *                            vocabulary lacks them)
  */
 public record BuildSettings(
         Path configDir,
@@ -38,7 +40,8 @@ public record BuildSettings(
         Path tierProfilesDir,
         Path qaDir,
         Path privacyKeyFile,
-        SnapshotConfig snapshot) {
+        SnapshotConfig snapshot,
+        Path vocabularyConfigDir) {
 
     public BuildSettings {
         requireNonNull(configDir, "configDir is null");
@@ -126,7 +129,8 @@ public record BuildSettings(
         return new BuildSettings(dir, drop, vocab, releases, work, priv, version, cutoff, tiers, threads,
                 url == null ? "" : url, c.jobRepository.username, c.jobRepository.password, parquet,
                 IngestConfig.read(ingestFile), DemographicsConfig.read(demographicsFile), dir.resolve(c.rules),
-                dir.resolve(c.tierProfiles), dir.resolve(c.qa), keyFile, SnapshotConfig.read(snapshotFile));
+                dir.resolve(c.tierProfiles), dir.resolve(c.qa), keyFile, SnapshotConfig.read(snapshotFile),
+                dir.resolve(c.vocabularyConfig));
     }
 
     private static Path pick(Path override, String fromFile, Path dir, String name) {

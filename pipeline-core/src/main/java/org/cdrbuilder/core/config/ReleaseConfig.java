@@ -42,6 +42,8 @@ public final class ReleaseConfig {
     /** File holding the privacy key; {@code CDR_PRIVACY_KEY} or --key-file take precedence. */
     public String privacyKeyFile;
     public String snapshot = "snapshot.yaml";
+    /** Folder of the concepts and vocabularies the product writes itself. */
+    public String vocabularyConfig = "vocabulary";
     public boolean keepWork = true;
     public Map<String, String> extra = new LinkedHashMap<>();
 

@@ -50,9 +50,9 @@ public final class DelimitedFile implements Closeable, Iterator<DelimitedFile.Re
     private final char delimiter;
     private Record next;
 
-    private DelimitedFile(Path path) throws IOException {
+    private DelimitedFile(Path path, boolean comments) throws IOException {
         this.path = path;
-        char detected = detectDelimiter(path);
+        char detected = detectDelimiter(path, comments);
         this.delimiter = detected;
         MessageDigest sha;
         try {
@@ -72,6 +72,9 @@ public final class DelimitedFile implements Closeable, Iterator<DelimitedFile.Re
         if (detected == '\t') {
             b.quoteCharacter('\u0001');
         }
+        if (comments) {
+            b.commentStrategy(de.siegmar.fastcsv.reader.CommentStrategy.SKIP).commentCharacter('#');
+        }
         this.reader = b.ofCsvRecord(in, StandardCharsets.UTF_8);
         this.records = reader.iterator();
         if (!records.hasNext()) {
@@ -83,21 +86,43 @@ public final class DelimitedFile implements Closeable, Iterator<DelimitedFile.Re
 
     /** Opens a file; a file with no lines has an empty header and no records. */
     public static DelimitedFile open(Path path) {
+        return open(path, false);
+    }
+
+    /**
+     * Opens a configuration file: lines starting with {@code #} (before or after the header) are comments.
+     * Input files have no comments: a {@code #} there is data.
+     */
+    public static DelimitedFile openConfig(Path path) {
+        return open(path, true);
+    }
+
+    private static DelimitedFile open(Path path, boolean comments) {
         requireNonNull(path, "path is null");
         try {
-            return new DelimitedFile(path);
+            return new DelimitedFile(path, comments);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
         }
     }
 
-    private static char detectDelimiter(Path path) throws IOException {
+    private static char detectDelimiter(Path path, boolean comments) throws IOException {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(path));
              InputStream in = path.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
-            byte[] head = in.readNBytes(8192);
+            byte[] head = in.readNBytes(1 << 16);
             int tabs = 0;
             int commas = 0;
+            boolean lineStart = true;
+            boolean comment = false;
             for (byte b : head) {
+                if (lineStart && comments && b == '#') {
+                    comment = true;
+                }
+                lineStart = b == '\n';
+                if (comment) {
+                    comment = b != '\n';
+                    continue;
+                }
                 if (b == '\n') {
                     break;
                 }

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The outcome of one check, with the Data Quality Dashboard's field names and encodings (status flags as 0/1,
  * {@code pctViolatedRows} as a fraction, {@code thresholdValue} as a percentage) so that its viewers read our
- * {@code report.json}. Added fields: {@code severity}, {@code examples} and {@code notApplicableReason}.
+ * {@code report.json}. Added fields: {@code severity}, {@code source}, {@code examples} and
+ * {@code notApplicableReason}.
  * Status precedence as in the Data Quality Dashboard: error, not applicable, failed, passed.
  */
 public final class CheckResult {
@@ -17,6 +18,11 @@ public final class CheckResult {
     public String checkDescription;
     public String cdmTableName;
     public String cdmFieldName;
+    /**
+     * For checks of the build's accounting: the source the result is about (an input file, a site, the registry),
+     * as the release names it. Null for checks of a table's rows.
+     */
+    public String source;
     public Integer conceptId;
     public Integer unitConceptId;
     public String category;

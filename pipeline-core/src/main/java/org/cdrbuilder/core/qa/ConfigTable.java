@@ -12,7 +12,7 @@ import org.cdrbuilder.core.io.DelimitedFile;
 
 /**
  * A small configuration table (the CSV files of {@code config/qa/}, like the Data Quality Dashboard's threshold
- * files, and {@code config/tiers/site-states.csv}; a header row): rows as column-to-value maps with empty cells as
+ * files, and {@code config/tiers/site-states.csv}; a header row, lines starting with {@code #} are comments): rows as column-to-value maps with empty cells as
  * absent values, and the file and line of each row for error messages.
  */
 public final class ConfigTable {
@@ -60,7 +60,7 @@ public final class ConfigTable {
             throw new ConfigException("configuration file not found: " + file);
         }
         List<Row> rows = new ArrayList<>();
-        try (DelimitedFile f = DelimitedFile.open(file)) {
+        try (DelimitedFile f = DelimitedFile.openConfig(file)) {
             List<String> header = f.header();
             for (String c : requiredColumns) {
                 if (!header.contains(c)) {

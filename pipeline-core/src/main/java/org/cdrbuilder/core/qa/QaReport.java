@@ -50,7 +50,11 @@ public final class QaReport {
     public List<String> blockingChecks() {
         List<String> out = new ArrayList<>();
         for (CheckResult r : checkResults) {
-            if (r.blocksPublication()) {
+            if (r.blocksPublication() && r.source != null) {
+                out.add(r.checkName + " " + r.source + ": " + r.checkDescription + " (" + r.numViolatedRows + " of "
+                        + r.numDenominatorRows + ", " + String.format(java.util.Locale.ROOT, "%.1f%%", 100 * r.pctViolatedRows)
+                        + "; at most " + r.thresholdValue + "% allowed)");
+            } else if (r.blocksPublication()) {
                 out.add(r.checkName + " " + r.cdmTableName + (r.cdmFieldName == null ? "" : "." + r.cdmFieldName)
                         + (r.conceptId == null ? "" : " concept " + r.conceptId) + ": " + r.numViolatedRows
                         + " of " + r.numDenominatorRows + " rows" + (r.isError == 1 ? " (error: " + r.error + ")" : ""));

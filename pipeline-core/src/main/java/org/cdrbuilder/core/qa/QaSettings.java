@@ -31,6 +31,11 @@ public final class QaSettings {
     public double comparisonFlagPercent = 10;
     /** Concepts listed per table among those that appeared or vanished. */
     public int comparisonConceptsShown = 25;
+    /**
+     * Shares of one file's or one table's rows (quarantined, removed by a rule) are judged from this many rows;
+     * below it a single bad row would be a large share. Registry and whole-source shares are always judged.
+     */
+    public long accountingMinRows = 20;
 
     /** Reads {@code dir/qa.yaml}. */
     public static QaSettings read(Path dir) {
@@ -43,7 +48,7 @@ public final class QaSettings {
             return new QaSettings();
         }
         if (s.examples < 0 || s.deathGraceDays < 0 || s.visitWindowDays < 0 || s.comparisonFlagPercent < 0
-                || s.comparisonConceptsShown < 0) {
+                || s.comparisonConceptsShown < 0 || s.accountingMinRows < 0) {
             throw new ConfigException(file + ": values must not be negative");
         }
         return s;

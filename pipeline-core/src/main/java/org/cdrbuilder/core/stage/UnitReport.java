@@ -24,9 +24,30 @@ public final class UnitReport {
     /** Problems that concern the whole file (unknown columns, unreadable remainder...). */
     public List<FileIssue> issues = new ArrayList<>();
     public Map<String, TableCounts> tables = new TreeMap<>();
+    /**
+     * Invalid values of fields that do not decide whether a row is usable, left empty instead ("field: reason" to
+     * count; the rows were kept). Never the values themselves.
+     */
+    public Map<String, Long> valuesDropped = new TreeMap<>();
+    /** The first few dropped values: line (or pointer), field and reason. */
+    public List<Map<String, Object>> valuesDroppedExamples = new ArrayList<>();
     /** Stage-specific facts (e.g. the files a publish unit wrote). */
     public Map<String, Object> details = new TreeMap<>();
     public long millis;
+
+    /** Records a value that was dropped from a kept row. */
+    public void valueDropped(Long line, String field, String reason, int examples) {
+        valuesDropped.merge(field + ": " + reason, 1L, Long::sum);
+        if (valuesDroppedExamples.size() < examples) {
+            Map<String, Object> e = new java.util.LinkedHashMap<>();
+            if (line != null) {
+                e.put("line", line);
+            }
+            e.put("field", field);
+            e.put("reason", reason);
+            valuesDroppedExamples.add(e);
+        }
+    }
 
     public TableCounts table(String name) {
         return tables.computeIfAbsent(name, k -> new TableCounts());

@@ -25,7 +25,14 @@ public final class RecordMapper {
     public sealed interface Result permits Ok, Bad {
     }
 
-    public record Ok(Row row) implements Result {
+    /**
+     * A row; {@code dropped} lists the values of lenient columns that were invalid and left empty (field and
+     * reason, never the value).
+     */
+    public record Ok(Row row, List<Violation> dropped) implements Result {
+        public Ok {
+            dropped = dropped == null ? List.of() : dropped;
+        }
     }
 
     public record Bad(Violation violation) implements Result {
@@ -37,9 +44,36 @@ public final class RecordMapper {
     private final List<String> unknownColumns;
     private final List<String> missingRequired;
     private final int[] requiredColumns;
+    private final FieldPolicy policy;
+    private final boolean[] lenient;
 
-    private RecordMapper(TableDef table, List<String> header, Map<String, String> aliases, java.util.Set<String> derivable) {
+    /**
+     * How a source writes some of its values: text is normalized before it is parsed (for example the participant
+     * system's {@code PIIState_MA} becomes {@code MA}), and an invalid value of a lenient column is dropped (the row
+     * is kept with the column empty, and the drop reported) instead of quarantining the row.
+     */
+    public interface FieldPolicy {
+        FieldPolicy STRICT = new FieldPolicy() { };
+
+        /** The text to parse for {@code column}; throws {@link ValueException} when it cannot be a valid value. */
+        default String normalize(String column, String text) {
+            return text;
+        }
+
+        /** Whether an invalid value of {@code column} is dropped rather than quarantining its row. */
+        default boolean lenient(String column) {
+            return false;
+        }
+    }
+
+    private RecordMapper(TableDef table, List<String> header, Map<String, String> aliases, java.util.Set<String> derivable,
+                         FieldPolicy policy) {
         this.table = table;
+        this.policy = policy;
+        this.lenient = new boolean[table.columnCount()];
+        for (int c = 0; c < table.columnCount(); c++) {
+            lenient[c] = table.column(c).nullable() && policy.lenient(table.column(c).name());
+        }
         this.headerSize = header.size();
         this.columnOfField = new int[header.size()];
         List<String> unknown = new ArrayList<>();
@@ -90,8 +124,20 @@ public final class RecordMapper {
                                          java.util.Set<String> derivable) {
         requireNonNull(table, "table is null");
         requireNonNull(header, "header is null");
+        return forHeader(table, header, aliases, derivable, FieldPolicy.STRICT);
+    }
+
+    /**
+     * @param policy how the source's values are normalized, and which invalid values are dropped rather than
+     *               quarantining their row
+     */
+    public static RecordMapper forHeader(TableDef table, List<String> header, Map<String, String> aliases,
+                                         java.util.Set<String> derivable, FieldPolicy policy) {
+        requireNonNull(table, "table is null");
+        requireNonNull(header, "header is null");
+        requireNonNull(policy, "policy is null");
         return new RecordMapper(table, header, aliases == null ? Map.of() : aliases,
-                derivable == null ? java.util.Set.of() : derivable);
+                derivable == null ? java.util.Set.of() : derivable, policy);
     }
 
     public TableDef table() {
@@ -119,16 +165,27 @@ public final class RecordMapper {
                     null));
         }
         Row row = new Row(table);
+        List<Violation> dropped = null;
         for (int i = 0; i < headerSize; i++) {
             int col = columnOfField[i];
             if (col < 0) {
                 continue;
             }
             String text = record.field(i);
+            ColumnDef def = table.column(col);
             try {
-                row.set(col, ValueParser.parse(table.column(col), text));
+                if (policy != FieldPolicy.STRICT && text != null && !text.isEmpty()) {
+                    text = policy.normalize(def.name(), text);
+                }
+                row.set(col, ValueParser.parse(def, text));
             } catch (ValueException e) {
-                return new Bad(new Violation(table.column(col).name(), e.getMessage(), text));
+                if (!lenient[col]) {
+                    return new Bad(new Violation(def.name(), e.getMessage(), text));
+                }
+                if (dropped == null) {
+                    dropped = new ArrayList<>(2);
+                }
+                dropped.add(new Violation(def.name(), e.getMessage(), null));
             }
         }
         for (int c : requiredColumns) {
@@ -136,6 +193,6 @@ public final class RecordMapper {
                 return new Bad(new Violation(table.column(c).name(), "required value is missing", null));
             }
         }
-        return new Ok(row);
+        return new Ok(row, dropped);
     }
 }

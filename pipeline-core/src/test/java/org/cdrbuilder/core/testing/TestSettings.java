@@ -27,6 +27,7 @@ public final class TestSettings {
         y.append("tier_profiles: ").append(config.resolve("tiers")).append('\n');
         y.append("qa: ").append(config.resolve("qa")).append('\n');
         y.append("snapshot: ").append(config.resolve("snapshot.yaml")).append('\n');
+        y.append("vocabulary_config: ").append(config.resolve("vocabulary")).append('\n');
         boolean tiersGiven = extraYaml.stream().anyMatch(l -> l.startsWith("tiers:"));
         if (!tiersGiven) {
             y.append("tiers: [controlled]\n"); // real dates, one tier: what most tests assert on

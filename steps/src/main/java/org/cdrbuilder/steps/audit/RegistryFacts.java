@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -87,16 +86,17 @@ public final class RegistryFacts {
                     f.addresses.add(hash(a));
                     f.addressWords.set(a.split(" ").length);
                 }
-                String z = field(r, zip);
-                if (z != null && z.trim().matches("[0-9]{5}(-[0-9]{4})?")) {
-                    f.zipOf.put(n, Integer.parseInt(z.trim().substring(0, 5)));
+                String z = org.cdrbuilder.steps.ingest.RegistryValues.zipCodeOrNull(field(r, zip));
+                if (z != null) {
+                    f.zipOf.put(n, Integer.parseInt(z));
                 }
                 LocalDate b = date(field(r, dob));
                 if (b != null) {
                     f.birthOf.put(n, (int) b.toEpochDay());
                 }
-                if (date(field(r, withdrawal)) != null) {
-                    f.withdrawn.add(n);
+                String w = field(r, withdrawal);
+                if (w != null && !w.isBlank()) {
+                    f.withdrawn.add(n); // an unreadable withdrawal date counts as a withdrawal, as ingest treats it
                 }
             }
         }
@@ -117,8 +117,8 @@ public final class RegistryFacts {
             return null;
         }
         try {
-            return LocalDate.parse(s.trim());
-        } catch (DateTimeParseException e) {
+            return org.cdrbuilder.core.validate.ValueParser.parseDate(s); // the formats ingest accepts
+        } catch (org.cdrbuilder.core.validate.ValueException e) {
             return null;
         }
     }

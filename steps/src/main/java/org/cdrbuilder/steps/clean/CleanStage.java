@@ -35,6 +35,8 @@ public final class CleanStage implements Stage {
     /** Created rows (backfilled answers, computed BMI) get ids from a range of their own, per unit. */
     static final long CREATED_ID_BASE = 1L << 52;
     /** System property for benchmarks only ({@code scripts/benchmark-rules}): the stage passes rows through with no rule. */
+    /** Detail of a unit report: the ingest unit whose rows the part holds. */
+    public static final String SOURCE_UNIT = "source_unit";
     public static final String WITHOUT_RULES = "cdr.benchmark.cleanWithoutRules";
 
     @Override
@@ -101,6 +103,8 @@ public final class CleanStage implements Stage {
         UnitReport report = new UnitReport();
         report.unit = unit.id();
         report.stage = NAME;
+        // the ingest unit the part came from, which names its source (site, file) for the accounting checks
+        report.details.put(SOURCE_UNIT, part.getFileName().toString().replace(".parquet", ""));
         long started = System.nanoTime();
         RulePass pass = new RulePass(engine(ctx), ruleContext(ctx), true, false);
         try (UnitOutputs out = new UnitOutputs(ctx.layout(), NAME, unit.id(), ctx.settings().parquet())) {

@@ -33,6 +33,8 @@ public final class InputValidation {
     public long filesWithErrors;
     public long rowsRead;
     public long rowsQuarantined;
+    /** Invalid values dropped from rows that were kept (fields that do not decide whether a row is usable). */
+    public long valuesDropped;
 
     public static final class Source {
         public String kind;
@@ -42,6 +44,7 @@ public final class InputValidation {
         public long rowsRead;
         public long rowsStaged;
         public long rowsQuarantined;
+        public long valuesDropped;
         public List<FileResult> files = new ArrayList<>();
     }
 
@@ -57,6 +60,14 @@ public final class InputValidation {
         /** "field: reason" to count. */
         public Map<String, Long> reasons = new TreeMap<>();
         public List<Map<String, Object>> examples = new ArrayList<>();
+        /** Invalid values left empty in kept rows, "field: reason" to count. */
+        public Map<String, Long> valuesDropped = new TreeMap<>();
+        /** Line (or pointer), field and reason of the first dropped values. */
+        public List<Map<String, Object>> valuesDroppedExamples = new ArrayList<>();
+
+        public long valuesDroppedTotal() {
+            return valuesDropped.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     /**
@@ -88,6 +99,8 @@ public final class InputValidation {
                 f.rowsQuarantined += c.quarantined;
             });
             f.issues.addAll(r.issues);
+            f.valuesDropped.putAll(r.valuesDropped);
+            f.valuesDroppedExamples.addAll(r.valuesDroppedExamples);
             Path q = layout.quarantine(r.stage, r.unit);
             if (Files.isRegularFile(q)) {
                 RowParquetReader.forEach(List.of(q), QuarantineWriter.table(),
@@ -102,10 +115,12 @@ public final class InputValidation {
             s.rowsRead += f.rowsRead;
             s.rowsStaged += f.rowsStaged;
             s.rowsQuarantined += f.rowsQuarantined;
+            s.valuesDropped += f.valuesDroppedTotal();
             s.files.add(f);
             v.filesFound++;
             v.rowsRead += f.rowsRead;
             v.rowsQuarantined += f.rowsQuarantined;
+            v.valuesDropped += f.valuesDroppedTotal();
         }
         v.sources.addAll(byKey.values());
         Path ignoredFile = layout.state(IngestStage.IGNORED_STATE);

@@ -4,43 +4,58 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.cdrbuilder.core.io.DelimitedFile;
 import org.cdrbuilder.core.parquet.RowParquetReader;
+import org.cdrbuilder.core.qa.ConfigTable;
 import org.cdrbuilder.core.row.Row;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.UnitOutputs;
 import org.cdrbuilder.core.stage.UnitReport;
 import org.cdrbuilder.schema.CdrSchema;
+import org.cdrbuilder.schema.ColumnDef;
 import org.cdrbuilder.schema.TableDef;
 
 import com.carrotsearch.hppc.IntHashSet;
 
 /**
- * The program's own concepts (generalized answers 2000000001 ..., "None Indicated" 2100000001, and their
- * vocabularies AoU_General and AoU_Custom), from {@code config/tiers/program-concepts.csv} (next to the
- * generalization table that writes them): an Athena download
- * does not have them, yet the privacy rules write them. Those the vocabulary lacks are added, counted in the ledger
- * as created by {@code vocabulary/program_concepts_added}, so every concept a release uses resolves.
+ * The concepts this product writes itself ({@code config/vocabulary/product-concepts.csv}): the type concepts of
+ * observation periods, survey answers and physical measurements, the visit and collection-method concepts, the
+ * skip answer and computed BMI, the units it converts to, the demographic concepts of {@code demographics.yaml},
+ * and the program's generalized answers. A vocabulary subset may lack any of them, and then the release would
+ * fail its own foreign-key checks: those it lacks are added, with their real OMOP (or program) names, domains,
+ * vocabularies and classes, and so are their vocabularies ({@code product-vocabularies.csv}). The ledger counts
+ * them as created by {@code vocabulary/product_concepts_added}; the manifest lists their ids.
  */
-final class ProgramConcepts {
-    static final String UNIT = "vocab.program_concepts";
-    static final String RULE = "program_concepts_added";
+public final class ProductConcepts {
+    public static final String UNIT = "vocab.product_concepts";
+    static final String RULE = "product_concepts_added";
+    public static final String CONCEPTS_FILE = "product-concepts.csv";
+    public static final String VOCABULARIES_FILE = "product-vocabularies.csv";
+    /** Detail of the unit report: the ids of the concepts that were added. */
+    public static final String ADDED = "added_concept_ids";
 
-    private ProgramConcepts() {
+    private ProductConcepts() {
     }
 
-    static Path file(BuildContext ctx) {
-        return ctx.settings().tierProfilesDir().resolve("program-concepts.csv");
+    static Path dir(BuildContext ctx) {
+        return ctx.settings().vocabularyConfigDir();
     }
 
-    /** Writes the missing program concepts and vocabularies as a unit of the vocabulary stage. */
+    /** Every product concept id of a vocabulary configuration folder (for tests and tools). */
+    public static List<Integer> ids(Path vocabularyConfigDir) {
+        return ConfigTable.read(vocabularyConfigDir.resolve(CONCEPTS_FILE), "concept_id").stream()
+                .map(r -> r.integer("concept_id")).toList();
+    }
+
+    /** Writes the missing product concepts and vocabularies as a unit of the vocabulary stage. */
     static void add(BuildContext ctx) {
-        Path file = file(ctx);
-        if (!Files.isRegularFile(file)) {
-            return;
+        Path concepts = dir(ctx).resolve(CONCEPTS_FILE);
+        Path vocabularies = dir(ctx).resolve(VOCABULARIES_FILE);
+        if (!Files.isRegularFile(concepts)) {
+            throw new org.cdrbuilder.core.config.ConfigException("product concepts not found: " + concepts);
         }
         CdrSchema schema = ctx.schema();
         TableDef concept = schema.table("concept");
@@ -49,30 +64,25 @@ final class ProgramConcepts {
         RowParquetReader.forEach(ctx.layout().outputs(VocabularyStage.NAME, "concept").stream()
                         .filter(p -> !p.getFileName().toString().startsWith(UNIT)).toList(),
                 concept, Set.of("concept_id"), r -> known.add((Integer) r.get("concept_id")));
-        Set<String> vocabularies = new java.util.HashSet<>();
+        Set<String> knownVocabularies = new HashSet<>();
         RowParquetReader.forEach(ctx.layout().outputs(VocabularyStage.NAME, "vocabulary").stream()
                         .filter(p -> !p.getFileName().toString().startsWith(UNIT)).toList(),
-                vocabulary, Set.of("vocabulary_id"), r -> vocabularies.add((String) r.get("vocabulary_id")));
-        List<Row> concepts = new ArrayList<>();
-        try (DelimitedFile in = DelimitedFile.open(file)) {
-            List<String> h = in.header();
-            while (in.hasNext()) {
-                DelimitedFile.Record rec = in.next();
-                Row r = new Row(concept);
-                for (int i = 0; i < h.size(); i++) {
-                    String v = rec.field(i);
-                    if (v == null || v.isEmpty()) {
-                        continue;
-                    }
-                    String col = h.get(i);
-                    switch (concept.column(col).type()) {
-                        case INTEGER -> r.set(col, Integer.parseInt(v));
-                        case DATE -> r.set(col, LocalDate.parse(v));
-                        default -> r.set(col, v);
-                    }
-                }
-                if (!known.contains((Integer) r.get("concept_id"))) {
-                    concepts.add(r);
+                vocabulary, Set.of("vocabulary_id"), r -> knownVocabularies.add((String) r.get("vocabulary_id")));
+        List<Row> addedConcepts = new ArrayList<>();
+        Set<String> neededVocabularies = new HashSet<>();
+        for (ConfigTable.Row c : ConfigTable.read(concepts, "concept_id", "concept_name", "domain_id", "vocabulary_id",
+                "concept_class_id", "concept_code", "valid_start_date", "valid_end_date")) {
+            Row r = row(concept, c);
+            if (!known.contains((Integer) r.get("concept_id"))) {
+                addedConcepts.add(r);
+                neededVocabularies.add((String) r.get("vocabulary_id"));
+            }
+        }
+        List<Row> addedVocabularies = new ArrayList<>();
+        if (Files.isRegularFile(vocabularies)) {
+            for (ConfigTable.Row v : ConfigTable.read(vocabularies, "vocabulary_id", "vocabulary_name")) {
+                if (neededVocabularies.contains(v.get("vocabulary_id")) && !knownVocabularies.contains(v.get("vocabulary_id"))) {
+                    addedVocabularies.add(row(vocabulary, v));
                 }
             }
         }
@@ -81,21 +91,33 @@ final class ProgramConcepts {
         report.unit = UNIT;
         report.stage = VocabularyStage.NAME;
         report.sourceKind = "config";
+        report.details.put(ADDED, addedConcepts.stream().map(r -> (Integer) r.get("concept_id")).sorted().toList());
         try (UnitOutputs out = new UnitOutputs(ctx.layout(), VocabularyStage.NAME, UNIT, ctx.settings().parquet())) {
-            for (Row r : concepts) {
+            for (Row r : addedConcepts) {
                 out.write(r);
                 count(report, "concept");
-                if (r.get("concept_class_id").equals("Vocabulary") && vocabularies.add((String) r.get("concept_name"))) {
-                    out.write(new Row(vocabulary).set("vocabulary_id", r.get("concept_name"))
-                            .set("vocabulary_name", r.get("concept_name")).set("vocabulary_reference", "program")
-                            .set("vocabulary_concept_id", r.get("concept_id")));
-                    count(report, "vocabulary");
-                }
+            }
+            for (Row r : addedVocabularies) {
+                out.write(r);
+                count(report, "vocabulary");
             }
             out.writer(concept);
             out.commit();
         }
         ctx.layout().writeReport(VocabularyStage.NAME, report);
+    }
+
+    private static Row row(TableDef table, ConfigTable.Row c) {
+        Row r = new Row(table);
+        c.values().forEach((col, v) -> {
+            ColumnDef def = table.column(col);
+            switch (def.type()) {
+                case INTEGER -> r.set(col, c.integer(col));
+                case DATE -> r.set(col, LocalDate.parse(v));
+                default -> r.set(col, v);
+            }
+        });
+        return r;
     }
 
     private static void count(UnitReport report, String table) {

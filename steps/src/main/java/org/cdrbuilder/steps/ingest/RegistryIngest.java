@@ -14,13 +14,13 @@ import com.carrotsearch.hppc.LongHashSet;
 
 /**
  * Stages the participant registry. Direct identifiers (name, email, phone, street address) are dropped here, as
- * each row is read: nothing downstream ever sees them. Malformed or duplicate participant ids and values outside
- * their vocabularies ({@code ehr_consent}, {@code enrollment_status}) are quarantined.
+ * each row is read: nothing downstream ever sees them. Values are read as the participant system writes them
+ * ({@link RegistryValues}); a participant is quarantined only for an invalid value of a field that decides who may
+ * be published, or a duplicate participant id. Other invalid values are dropped and reported.
  */
 public final class RegistryIngest {
     public static final String TABLE = "_participants";
     private static final Set<String> IDENTIFYING = Set.of("first_name", "last_name", "email", "phone", "street_address");
-    private static final Set<String> STATUSES = Set.of("registered", "participant", "core_participant");
 
     private RegistryIngest() {
     }
@@ -28,8 +28,6 @@ public final class RegistryIngest {
     public static UnitReport run(BuildContext ctx, String stage, WorkUnit unit, DropLayout drop) {
         TableDef table = ctx.schema().table(TABLE);
         int idCol = table.indexOf("participant_id");
-        int consentCol = table.indexOf("ehr_consent");
-        int statusCol = table.indexOf("enrollment_status");
         LongHashSet seen = new LongHashSet();
         TableFileIngest.RowCheck check = row -> {
             String pid = row.getString(idCol);
@@ -40,14 +38,6 @@ public final class RegistryIngest {
             if (!seen.add(number)) {
                 return new Violation("participant_id", "duplicate participant id", pid);
             }
-            String consent = row.getString(consentCol);
-            if (consent != null && !consent.equalsIgnoreCase("yes") && !consent.equalsIgnoreCase("no")) {
-                return new Violation("ehr_consent", "must be yes or no", consent);
-            }
-            String status = row.getString(statusCol);
-            if (status != null && !STATUSES.contains(status)) {
-                return new Violation("enrollment_status", "must be one of " + STATUSES, status);
-            }
             return null;
         };
         TableFileIngest.RowShaper shaper = row -> {
@@ -57,6 +47,6 @@ public final class RegistryIngest {
             return row;
         };
         return TableFileIngest.run(ctx, stage, unit, table, drop.registryFile(), "participants/participants.csv",
-                null, check, shaper);
+                null, Set.of(), RegistryValues.INSTANCE, check, shaper);
     }
 }

@@ -37,6 +37,8 @@ public final class TableFileIngest {
         Row shape(Row row);
     }
 
+    private static final int DROPPED_EXAMPLES = 5;
+
     private TableFileIngest() {
     }
 
@@ -48,6 +50,17 @@ public final class TableFileIngest {
     public static UnitReport run(BuildContext ctx, String stage, WorkUnit unit, TableDef table, Path file,
                                  String relativePath, Map<String, String> aliases, java.util.Set<String> derivable,
                                  RowCheck check, RowShaper shaper) {
+        return run(ctx, stage, unit, table, file, relativePath, aliases, derivable, RecordMapper.FieldPolicy.STRICT,
+                check, shaper);
+    }
+
+    /**
+     * @param policy how the source writes its values (normalization, and fields whose invalid values are dropped
+     *               rather than quarantining the row; each drop is reported with line, field and reason)
+     */
+    public static UnitReport run(BuildContext ctx, String stage, WorkUnit unit, TableDef table, Path file,
+                                 String relativePath, Map<String, String> aliases, java.util.Set<String> derivable,
+                                 RecordMapper.FieldPolicy policy, RowCheck check, RowShaper shaper) {
         String kind = unit.attr("kind");
         String site = unit.attrOrNull("site");
         UnitReport report = new UnitReport();
@@ -70,7 +83,7 @@ public final class TableFileIngest {
             if (in.header().isEmpty()) {
                 report.issues.add(new UnitReport.FileIssue("warning", "empty file (no header row)", null));
             } else {
-                RecordMapper mapper = RecordMapper.forHeader(table, in.header(), aliases, derivable);
+                RecordMapper mapper = RecordMapper.forHeader(table, in.header(), aliases, derivable, policy);
                 if (!mapper.unknownColumns().isEmpty()) {
                     report.issues.add(new UnitReport.FileIssue("warning",
                             "columns not in the " + table.name() + " schema were ignored: " + mapper.unknownColumns(), 1L));
@@ -99,12 +112,16 @@ public final class TableFileIngest {
                             counts.quarantined++;
                             continue;
                         }
-                        Row row = ((RecordMapper.Ok) r).row();
+                        RecordMapper.Ok ok = (RecordMapper.Ok) r;
+                        Row row = ok.row();
                         Violation v = check == null ? null : check.check(row);
                         if (v != null) {
                             quarantine.add(table.name(), rec.line(), null, v);
                             counts.quarantined++;
                             continue;
+                        }
+                        for (Violation d : ok.dropped()) {
+                            report.valueDropped(rec.line(), d.field(), d.reason(), DROPPED_EXAMPLES);
                         }
                         Row shaped = shaper == null ? row : shaper.shape(row);
                         if (shaped != null) {

@@ -48,7 +48,7 @@ public final class VocabularyStage implements Stage {
 
     @Override
     public void complete(BuildContext ctx) {
-        ProgramConcepts.add(ctx);
+        ProductConcepts.add(ctx);
         ctx.invalidate("vocabulary");
         new ReleaseCandidate(ctx.layout(), null).register(NAME, DropLayout.VOCABULARY_TABLES);
     }

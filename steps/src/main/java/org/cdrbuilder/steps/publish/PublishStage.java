@@ -122,6 +122,14 @@ public final class PublishStage implements Stage {
         return ReleaseCandidate.forTier(ctx.layout(), tier);
     }
 
+    /** The concepts the build added to the user's vocabulary because it writes them itself. */
+    private static Object productConceptsAdded(BuildContext ctx) {
+        return ctx.layout().reports(org.cdrbuilder.steps.ingest.VocabularyStage.NAME).stream()
+                .filter(r -> org.cdrbuilder.steps.ingest.ProductConcepts.UNIT.equals(r.unit))
+                .map(r -> r.details.getOrDefault(org.cdrbuilder.steps.ingest.ProductConcepts.ADDED, List.of()))
+                .findFirst().orElse(List.of());
+    }
+
     private static PartMerger.Part writeMetadata(BuildContext ctx, String tier, TableDef table, Path dir) {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("release_version", ctx.settings().version().toString());
@@ -205,6 +213,7 @@ public final class PublishStage implements Stage {
             manifest.put("vocabulary_version", ReferenceData.vocabulary(ctx).version());
             manifest.put("input_fingerprint", inputFingerprint(ctx));
             manifest.put("inputs", inputs(ctx, labels));
+            manifest.put("product_concepts_added", productConceptsAdded(ctx));
             if (ctx.options().acceptFailedQaReason() != null) {
                 manifest.put("accepted_failed_qa", ctx.options().acceptFailedQaReason());
             }

@@ -38,4 +38,14 @@ public final class QaCatalog {
     public static List<String> names(List<QaCheck> checks) {
         return checks.stream().map(c -> c.type().name()).toList();
     }
+
+    /**
+     * The names of every check whose severity and threshold {@code config/qa/} sets: the check types on the class
+     * path and the checks of the build's accounting.
+     */
+    public static List<String> configuredNames(List<QaCheck> checks) {
+        List<String> names = new ArrayList<>(names(checks));
+        names.addAll(org.cdrbuilder.steps.qa.accounting.AccountingResults.names());
+        return List.copyOf(names);
+    }
 }

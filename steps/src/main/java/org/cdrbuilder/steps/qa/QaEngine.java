@@ -69,8 +69,12 @@ public final class QaEngine {
     /** The engine over the checks on the class path, configured from {@code configDir}. */
     public static QaEngine fromConfig(Path configDir, int threads) {
         List<QaCheck> checks = QaCatalog.discover();
-        return new QaEngine(checks, QaThresholds.read(configDir, QaCatalog.names(checks)), QaSettings.read(configDir),
-                configDir, threads);
+        return new QaEngine(checks, QaThresholds.read(configDir, QaCatalog.configuredNames(checks)),
+                QaSettings.read(configDir), configDir, threads);
+    }
+
+    public QaThresholds thresholds() {
+        return thresholds;
     }
 
     public QaSettings settings() {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.cdrbuilder.core.qa.QaOverview;
 import org.cdrbuilder.core.qa.QaReport;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.Stage;
@@ -14,6 +15,8 @@ import org.cdrbuilder.core.stage.WorkLayout;
 import org.cdrbuilder.core.stage.WorkUnit;
 import org.cdrbuilder.steps.common.ReferenceData;
 import org.cdrbuilder.steps.common.Tiers;
+import org.cdrbuilder.steps.qa.accounting.AccountingFacts;
+import org.cdrbuilder.steps.qa.accounting.AccountingResults;
 import org.cdrbuilder.steps.qa.profile.ReleaseComparison;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,9 +65,13 @@ public final class QaStage implements Stage {
         QaReport report = result.report();
         QaMetadata.fill(report, ctx.settings().version().toString(), tier, ctx.settings().cutoffDate().toString(),
                 ReferenceData.vocabulary(ctx).version(), Map.of());
-        QaGate.decide(report, ctx.options().acceptFailedQaReason());
         BuildReportInputs inputs = BuildReportInputs.of(ctx, tier);
+        report.checkResults.addAll(AccountingResults.evaluate(inputs.facts(result.comparison()), engine.thresholds(),
+                engine.settings()));
+        report.overview = QaOverview.of(report.checkResults);
+        QaGate.decide(report, ctx.options().acceptFailedQaReason());
         QaReportFiles.write(folder(ctx, tier), result, inputs.validation(), inputs.ledger());
+        WorkLayout.writeJson(folder(ctx, tier).resolve(AccountingFacts.REMOVALS_FILE), inputs.removals());
         UnitReport r = new UnitReport();
         r.unit = unit.id();
         r.stage = NAME;

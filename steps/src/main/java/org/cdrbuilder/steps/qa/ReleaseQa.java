@@ -5,13 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.cdrbuilder.core.config.ReleaseVersion;
 import org.cdrbuilder.core.ledger.Ledger;
+import org.cdrbuilder.core.qa.QaOverview;
 import org.cdrbuilder.core.stage.WorkLayout;
 import org.cdrbuilder.schema.CdrSchema;
 import org.cdrbuilder.steps.ingest.InputValidation;
+import org.cdrbuilder.steps.qa.accounting.AccountingFacts;
+import org.cdrbuilder.steps.qa.accounting.AccountingResults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -49,8 +53,30 @@ public final class ReleaseQa {
                 dir.getParent().getParent());
         QaMetadata.fill(result.report(), version, tier, manifest.path("cutoff_date").asText(),
                 manifest.path("vocabulary_version").asText(), Map.of("release", dir.toString()));
+        InputValidation validation = inputValidation(dir);
+        Ledger ledger = ledger(dir);
+        if (validation != null && ledger != null) {
+            // the build's accounting, as published with the release, judged with this run's thresholds
+            result.report().checkResults.addAll(AccountingResults.evaluate(new AccountingFacts(validation, ledger,
+                    removals(dir), result.comparison()), engine.thresholds(), engine.settings()));
+            result.report().overview = QaOverview.of(result.report().checkResults);
+        }
         QaGate.decide(result.report(), null);
         return result;
+    }
+
+    /** The rows each rule removed per source and table, as published with the release (empty when absent). */
+    static List<AccountingFacts.SourceRemovals> removals(Path releaseDir) {
+        Path f = releaseDir.resolve("qa").resolve(AccountingFacts.REMOVALS_FILE);
+        if (!Files.isRegularFile(f)) {
+            return List.of();
+        }
+        try {
+            return WorkLayout.JSON.readValue(f.toFile(),
+                    new com.fasterxml.jackson.core.type.TypeReference<List<AccountingFacts.SourceRemovals>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f, e);
+        }
     }
 
     /** The input validation the release was published with, or null. */

@@ -120,7 +120,7 @@ class QaEngineTest {
 
     @Test
     void unknownCheckNamesAndBadThresholds_areRefusedWithFileAndLine() {
-        List<String> names = QaCatalog.names(QaCatalog.discover());
+        List<String> names = QaCatalog.configuredNames(QaCatalog.discover());
         Path typo = QaTestKit.configWith(tmp.resolve("a"), "thresholds.csv", "isRequird,person,,,,,0,");
         assertThatThrownBy(() -> QaThresholds.read(typo, names)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("thresholds.csv:").hasMessageContaining("unknown check isRequird");

@@ -125,7 +125,7 @@ public final class QaTestKit {
             files.put(table, List.of(f));
         });
         List<QaCheck> list = List.of(checks);
-        QaEngine engine = new QaEngine(list, QaThresholds.read(configDir, QaCatalog.names(QaCatalog.discover())),
+        QaEngine engine = new QaEngine(list, QaThresholds.read(configDir, QaCatalog.configuredNames(QaCatalog.discover())),
                 QaSettings.read(configDir), configDir, 2);
         Vocabulary v = vocabulary.build();
         return engine.run(t -> files.getOrDefault(t.name(), List.of()), CdrSchema.get(), () -> v, CUTOFF);

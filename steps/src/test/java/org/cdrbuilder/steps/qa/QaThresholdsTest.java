@@ -20,7 +20,7 @@ class QaThresholdsTest {
         Path config = QaTestKit.configWith(tmp, "thresholds.csv", "plausibleValueHigh,measurement,,,,convention,,table note",
                 "thresholds.csv", "plausibleValueHigh,measurement,measurement_concept_id,3004501,,,7,",
                 "thresholds.csv", "plausibleValueHigh,,measurement_concept_id,3004501,8840,,9,");
-        QaThresholds t = QaThresholds.read(config, QaCatalog.names(QaCatalog.discover()));
+        QaThresholds t = QaThresholds.read(config, QaCatalog.configuredNames(QaCatalog.discover()));
         CheckSettings glucoseMgDl = t.settings(CheckKey.concept("plausibleValueHigh", "measurement",
                 "measurement_concept_id", 3004501, 8840));
         assertThat(glucoseMgDl).isEqualTo(new CheckSettings(Severity.CONVENTION, 9, "table note"));

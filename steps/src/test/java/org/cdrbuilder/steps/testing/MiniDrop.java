@@ -42,6 +42,34 @@ public final class MiniDrop {
         return dir;
     }
 
+    /**
+     * Settings for the mini drop in {@code tmp} (drop, vocabulary, and a copy of the QA configuration): one row in
+     * five of its registry and site is bad on purpose, far above what the accounting checks allow a real drop, so
+     * its QA thresholds for those shares are raised as an operator would raise them, in {@code thresholds.csv}.
+     */
+    public static org.cdrbuilder.core.config.BuildSettings settings(Path tmp) {
+        Path qa = tmp.resolve("config/qa");
+        try {
+            Path repoQa = org.cdrbuilder.core.testing.TestFiles.repoRoot().resolve("config/qa");
+            java.nio.file.Files.createDirectories(qa);
+            try (var files = java.nio.file.Files.list(repoQa)) {
+                for (Path f : files.toList()) {
+                    java.nio.file.Files.copy(f, qa.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            java.nio.file.Files.writeString(qa.resolve("thresholds.csv"), String.join("\n",
+                    "registryRowsQuarantined,,,,,,25,mini drop: one registry row in five is bad on purpose",
+                    "participantsMissing,,,,,,25,mini drop: one registry row in five is bad on purpose",
+                    "sourceRowsQuarantined,,,,,,25,mini drop: two site rows in thirteen are bad on purpose",
+                    "sourceRowsRemoved,,,,,,100,mini drop: rows of unknown persons on purpose") + "\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return org.cdrbuilder.core.testing.TestSettings.of(tmp, drop(tmp.resolve("drop")), vocabulary(tmp.resolve("vocab")),
+                "v1", java.util.List.of("qa: " + qa));
+    }
+
     /** Writes the drop to {@code dir}. */
     public static Path drop(Path dir) {
         write(dir.resolve("participants/participants.csv"),

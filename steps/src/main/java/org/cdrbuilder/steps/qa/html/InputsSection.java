@@ -15,15 +15,19 @@ final class InputsSection {
             return;
         }
         h.raw("<p>").text(Html.number(v.filesFound) + " file(s), " + Html.number(v.rowsRead) + " row(s) read, "
-                + Html.number(v.rowsQuarantined) + " quarantined, " + v.filesWithErrors + " file(s) with errors.")
+                + Html.number(v.rowsQuarantined) + " quarantined, " + Html.number(v.valuesDropped)
+                + " invalid value(s) dropped from kept rows, " + v.filesWithErrors + " file(s) with errors.")
                 .raw("</p><table id=\"input-table\">")
-                .head("source", "site", "files found", "files loaded", "rows read", "rows staged", "rows quarantined", "details");
+                .head("source", "site", "files found", "files loaded", "rows read", "rows staged", "rows quarantined",
+                        "values dropped", "details");
         for (InputValidation.Source s : v.sources) {
-            h.raw("<tr class=\"" + (s.rowsQuarantined > 0 || s.filesLoaded < s.filesFound ? "warn" : "") + "\">")
+            h.raw("<tr class=\"" + (s.rowsQuarantined > 0 || s.valuesDropped > 0 || s.filesLoaded < s.filesFound
+                            ? "warn" : "") + "\">")
                     .el("td", null, s.kind).el("td", null, s.site == null ? "" : s.site)
                     .el("td", "class=\"n\"", Html.number(s.filesFound)).el("td", "class=\"n\"", Html.number(s.filesLoaded))
                     .el("td", "class=\"n\"", Html.number(s.rowsRead)).el("td", "class=\"n\"", Html.number(s.rowsStaged))
-                    .el("td", "class=\"n\"", Html.number(s.rowsQuarantined)).raw("<td>");
+                    .el("td", "class=\"n\"", Html.number(s.rowsQuarantined))
+                    .el("td", "class=\"n\"", Html.number(s.valuesDropped)).raw("<td>");
             details(h, s);
             h.raw("</td></tr>");
         }
@@ -37,7 +41,8 @@ final class InputsSection {
     }
 
     private static void details(Html h, InputValidation.Source s) {
-        boolean any = s.files.stream().anyMatch(f -> !f.issues.isEmpty() || !f.reasons.isEmpty());
+        boolean any = s.files.stream().anyMatch(f -> !f.issues.isEmpty() || !f.reasons.isEmpty()
+                || !f.valuesDropped.isEmpty());
         if (!any) {
             return;
         }
@@ -47,6 +52,12 @@ final class InputsSection {
                 h.el("li", null, i.severity + " " + f.file + (i.line == null ? "" : ":" + i.line) + ": " + i.message);
             }
             f.reasons.forEach((reason, n) -> h.el("li", null, f.file + ": " + n + " row(s) quarantined: " + reason));
+            f.valuesDropped.forEach((reason, n) -> h.el("li", null, f.file + ": " + n
+                    + " value(s) dropped, rows kept: " + reason));
+            for (var e : f.valuesDroppedExamples) {
+                h.el("li", "class=\"muted\"", "  e.g. " + f.file + ":" + e.get("line") + " " + e.get("field") + ": "
+                        + e.get("reason"));
+            }
         }
         h.raw("</ul></details>");
     }

@@ -33,8 +33,14 @@ class IsRequiredTest {
     @Test
     void everyRequiredValuePresent_passes_andNullableColumnsAreNotChecked() {
         var report = new QaTestKit(tmp).rows(person(1, 8532, LocalDate.of(1970, 1, 1))).run(new IsRequired());
-        assertThat(report.checkResults).filteredOn(r -> r.cdmTableName.equals("person"))
-                .allSatisfy(r -> assertThat(r.passed).isEqualTo(1))
-                .noneMatch(r -> r.cdmFieldName.equals("month_of_birth"));
+        var person = report.checkResults.stream().filter(r -> r.cdmTableName.equals("person")).toList();
+        // one check per NOT NULL column of person in the changelog, each over the one row, each passed
+        assertThat(person).extracting(r -> r.cdmFieldName).containsExactlyInAnyOrder("person_id", "gender_concept_id",
+                "year_of_birth", "race_concept_id", "ethnicity_concept_id");
+        assertThat(person).allSatisfy(r -> {
+            assertThat(r.passed).isEqualTo(1);
+            assertThat(r.numDenominatorRows).isEqualTo(1);
+            assertThat(r.numViolatedRows).isZero();
+        });
     }
 }
