@@ -18,8 +18,7 @@ import com.google.auto.service.AutoService;
 
 /**
  * The primary key of each table is unique. Every row whose key value occurs more than once counts, the first
- * occurrence included, as in the Data Quality Dashboard. Numeric keys are checked a sorted buffer at a time against compressed bitmaps ({@link DuplicateKeys}): the same
- * cost per row for dense, sparse and shuffled ids; examples show the duplicated key.
+ * occurrence included, as in the Data Quality Dashboard. Numeric keys are counted in {@link DuplicateKeys}: O(1) per row for dense, sparse and shuffled ids.
  */
 @AutoService(QaCheck.class)
 public final class IsPrimaryKey implements QaCheck {
@@ -48,7 +47,7 @@ public final class IsPrimaryKey implements QaCheck {
             super(CheckKey.field(TYPE.name(), table.name(), c.name()), table, ctx, c.name());
             this.column = table.indexOf(c.name());
             this.name = c.name();
-            this.keys = new DuplicateKeys(k -> counts.example(java.util.Map.of(name, k)));
+            this.keys = new DuplicateKeys();
         }
 
         @Override
@@ -56,7 +55,10 @@ public final class IsPrimaryKey implements QaCheck {
             counts.row();
             Object v = row.get(column);
             if (v instanceof Number n) {
-                keys.add(n.longValue());
+                int repeat = keys.add(n.longValue());
+                if (repeat != DuplicateKeys.NEW) {
+                    duplicate(row, repeat == DuplicateKeys.FIRST_REPEAT);
+                }
             } else if (v != null) {
                 Boolean wasDuplicate = textKeys.put(v, textKeys.containsKey(v));
                 if (wasDuplicate != null) {
@@ -67,8 +69,11 @@ public final class IsPrimaryKey implements QaCheck {
 
         @Override
         public void finish(QaContext ctx) {
-            keys.flush();
-            counts.violate(keys.rowsWithDuplicates());
+            long before = keys.rowsWithDuplicates();
+            for (long k : keys.finish(ctx.settings().examples)) {
+                counts.example(java.util.Map.of(name, k));
+            }
+            counts.violate(keys.rowsWithDuplicates() - before); // repeats of sparse keys, counted at the end
         }
 
         private void duplicate(Row row, boolean firstRepeat) {

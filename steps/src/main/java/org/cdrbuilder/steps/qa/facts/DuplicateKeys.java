@@ -1,71 +1,91 @@
 package org.cdrbuilder.steps.qa.facts;
 
-import java.util.Arrays;
-import java.util.function.LongConsumer;
-
-import org.roaringbitmap.longlong.Roaring64Bitmap;
-
 /**
- * Counts the rows whose key occurs more than once, at the same cost per key whatever the key order: keys are
- * buffered and checked a sorted buffer at a time against compressed bitmaps of the keys seen and of those known to be
- * duplicated. Every occurrence of a duplicated key counts, the first one included (as the Data Quality Dashboard
- * counts). Not thread-safe: one scan fills it.
+ * Counts the rows whose key occurs more than once, at O(1) amortized per row whatever the key order: every
+ * occurrence of a duplicated key counts, the first one included (as the Data Quality Dashboard counts). While the keys
+ * are dense ({@link KeyBits}) each repeat is known as its row is read; once they are sparse, keys are logged and
+ * counted, radix-sorted, in {@link #finish()}. Not thread-safe: one scan fills it.
  */
 public final class DuplicateKeys {
-    private final Roaring64Bitmap seen = new Roaring64Bitmap();
-    private final Roaring64Bitmap duplicated = new Roaring64Bitmap();
-    private final LongConsumer onDuplicate;
-    private long[] buffer = new long[1024];
-    private int buffered;
+    /** {@link #add} result: the key was not seen before (or, once sparse, is only counted at the end). */
+    public static final int NEW = 0;
+    public static final int FIRST_REPEAT = 2;
+    public static final int REPEAT = 1;
+
+    private KeyBits seen = new KeyBits();
+    /** Keys found duplicated while dense (few: a hash set). */
+    private final com.carrotsearch.hppc.LongHashSet duplicated = new com.carrotsearch.hppc.LongHashSet();
+    private long[] log;
+    private int logged;
     private long rowsWithDuplicates;
+    private long[] duplicateExamples = new long[0];
 
-    /** @param onDuplicate told each key found duplicated, once, when it is found */
-    public DuplicateKeys(LongConsumer onDuplicate) {
-        this.onDuplicate = onDuplicate;
-    }
-
-    public void add(long key) {
-        if (buffered == buffer.length) {
-            if (buffered < KeyBitmap.BUFFER) {
-                buffer = Arrays.copyOf(buffer, buffered * 2);
-            } else {
-                flush();
+    /**
+     * Counts a key: {@link #NEW}, {@link #FIRST_REPEAT} (this row and the first occurrence now count) or
+     * {@link #REPEAT}. Once the keys are sparse every call returns {@link #NEW} and the repeats are counted by
+     * {@link #finish()}.
+     */
+    public int add(long key) {
+        if (log != null) {
+            if (logged == log.length) {
+                log = java.util.Arrays.copyOf(log, (int) Math.min(Integer.MAX_VALUE - 8, log.length * 3L / 2));
             }
+            log[logged++] = key;
+            return NEW;
         }
-        buffer[buffered++] = key;
+        if (!seen.fits(key)) {
+            toLog();
+            return add(key);
+        }
+        if (seen.add(key)) {
+            return NEW;
+        }
+        int n = duplicated.add(key) ? FIRST_REPEAT : REPEAT;
+        rowsWithDuplicates += n;
+        return n;
     }
 
-    /** Checks the buffered keys; call after the last key before reading the count. */
-    public void flush() {
-        Arrays.sort(buffer, 0, buffered);
+    /** Dense keys seen so far move to the log, once each; their repeats so far are counted already. */
+    private void toLog() {
+        log = new long[(int) Math.max(1 << 16, seen.size() * 2)];
+        seen.forEach(k -> log[logged++] = k);
+        seen = null;
+    }
+
+    /**
+     * Ends counting: repeats among logged keys are counted (keys the dense phase found duplicated were counted
+     * then, and a later repeat of such a key counts once more). Returns up to {@code examples} keys found duplicated
+     * here.
+     */
+    public long[] finish(int examples) {
+        if (log == null) {
+            return duplicateExamples;
+        }
+        long[] sorted = RadixSort.sort(log, logged, new long[logged]);
+        long[] found = new long[examples];
+        int shown = 0;
         int i = 0;
-        while (i < buffered) {
-            long k = buffer[i];
+        while (i < logged) {
             int j = i + 1;
-            while (j < buffered && buffer[j] == k) {
+            while (j < logged && sorted[j] == sorted[i]) {
                 j++;
             }
-            int n = j - i;
-            if (duplicated.contains(k)) {
-                rowsWithDuplicates += n;
-            } else if (seen.contains(k)) {
-                rowsWithDuplicates += n + 1;
-                duplicated.addLong(k);
-                onDuplicate.accept(k);
-            } else {
-                seen.addLong(k);
-                if (n > 1) {
-                    rowsWithDuplicates += n;
-                    duplicated.addLong(k);
-                    onDuplicate.accept(k);
+            if (duplicated.contains(sorted[i])) {
+                rowsWithDuplicates += j - i - 1; // its dense occurrences were counted; the log holds one of them
+            } else if (j - i > 1) {
+                rowsWithDuplicates += j - i;
+                if (shown < examples) {
+                    found[shown++] = sorted[i];
                 }
             }
             i = j;
         }
-        buffered = 0;
+        log = null;
+        duplicateExamples = java.util.Arrays.copyOf(found, shown);
+        return duplicateExamples;
     }
 
-    /** Rows whose key occurs more than once, as of the last {@link #flush()}. */
+    /** Rows whose key occurs more than once (complete after {@link #finish}). */
     public long rowsWithDuplicates() {
         return rowsWithDuplicates;
     }

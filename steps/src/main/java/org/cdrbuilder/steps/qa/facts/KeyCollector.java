@@ -8,7 +8,7 @@ import org.cdrbuilder.core.row.Row;
 public final class KeyCollector implements FactCollector {
     private final String table;
     private final String column;
-    private final KeyBitmap keys = new KeyBitmap();
+    private final LongKeySet keys = new LongKeySet();
     private int index = -1;
 
     public KeyCollector(String table, String column) {

@@ -1,7 +1,6 @@
 package org.cdrbuilder.steps.qa.facts;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Set;
 
 import org.cdrbuilder.core.qa.VisitFacts;
@@ -9,11 +8,10 @@ import org.cdrbuilder.core.row.Row;
 
 import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.LongArrayList;
-import com.carrotsearch.hppc.sorting.QuickSort;
 
 /**
- * Visit ids with start and end dates in sorted parallel arrays (16 bytes per visit), searched by binary search.
- * Read-only once published, so scans of several tables share it.
+ * Visit ids with start and end dates in parallel arrays (16 bytes per visit), found in O(1) by {@link KeyPositions}
+ * (4 more bytes per visit for dense release ids). Read-only once published, so scans of several tables share it.
  */
 public final class VisitIndex implements VisitFacts, FactCollector {
     private final LongArrayList idList = new LongArrayList();
@@ -22,6 +20,7 @@ public final class VisitIndex implements VisitFacts, FactCollector {
     private long[] ids;
     private int[] starts;
     private int[] ends;
+    private KeyPositions positions;
 
     @Override
     public String table() {
@@ -47,42 +46,13 @@ public final class VisitIndex implements VisitFacts, FactCollector {
         ids = idList.toArray();
         starts = startList.toArray();
         ends = endList.toArray();
-        if (!isSorted(ids)) {
-            QuickSort.sort(0, ids.length, (a, b) -> Long.compare(ids[a], ids[b]), (a, b) -> {
-                swap(ids, a, b);
-                swap(starts, a, b);
-                swap(ends, a, b);
-                return 0;
-            });
-        }
+        positions = new KeyPositions(ids);
         facts.visits(this);
-    }
-
-    private static boolean isSorted(long[] a) {
-        for (int i = 1; i < a.length; i++) {
-            if (a[i - 1] > a[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void swap(long[] a, int i, int j) {
-        long t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-    }
-
-    private static void swap(int[] a, int i, int j) {
-        int t = a[i];
-        a[i] = a[j];
-        a[j] = t;
     }
 
     @Override
     public int indexOf(long visitId) {
-        int i = Arrays.binarySearch(ids, visitId);
-        return i < 0 ? -1 : i;
+        return positions.indexOf(visitId);
     }
 
     @Override

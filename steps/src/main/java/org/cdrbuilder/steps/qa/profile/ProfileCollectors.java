@@ -14,7 +14,7 @@ import org.cdrbuilder.schema.ColumnDef;
 import org.cdrbuilder.schema.TableDef;
 import org.cdrbuilder.steps.qa.facts.FactCollector;
 import org.cdrbuilder.steps.qa.facts.Facts;
-import org.cdrbuilder.steps.qa.facts.KeyBitmap;
+import org.cdrbuilder.steps.qa.facts.LongKeySet;
 
 import com.carrotsearch.hppc.IntHashSet;
 
@@ -63,7 +63,7 @@ public final class ProfileCollectors {
         p.version = version;
         p.tier = tier;
         p.rows.putAll(rows);
-        Map<String, KeyBitmap> persons = new TreeMap<>();
+        Map<String, LongKeySet> persons = new TreeMap<>();
         for (Collector c : collectors) {
             c.concepts.forEach((field, ids) -> {
                 int[] a = ids.toArray();
@@ -71,7 +71,7 @@ public final class ProfileCollectors {
                 p.concepts.put(c.table.name() + "." + field, Arrays.stream(a).boxed().toList());
             });
             for (Filter f : c.filters) {
-                KeyBitmap all = persons.computeIfAbsent(f.dataType, k -> new KeyBitmap());
+                LongKeySet all = persons.computeIfAbsent(f.dataType, k -> new LongKeySet());
                 all.addAll(f.persons);
             }
         }
@@ -85,7 +85,7 @@ public final class ProfileCollectors {
         final int field;
         final Set<Integer> include;
         final Set<Integer> exclude;
-        final KeyBitmap persons = new KeyBitmap();
+        final LongKeySet persons = new LongKeySet();
 
         private Filter(String dataType, int field, Set<Integer> include, Set<Integer> exclude) {
             this.dataType = dataType;
