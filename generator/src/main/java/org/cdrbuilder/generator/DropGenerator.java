@@ -65,9 +65,10 @@ public final class DropGenerator {
             planted.settings.put("sites", settings.sites());
             planted.settings.put("cutoff", settings.cutoff().toString());
             planted.settings.put("dirt", settings.dirt());
+            planted.settings.put("real_shapes", settings.realShapes());
             List<EhrSite> sites = new ArrayList<>();
             for (int i = 0; i < settings.sites(); i++) {
-                sites.add(new EhrSite(drop, SiteNames.ALL.get(i), i, SUBMISSION));
+                sites.add(new EhrSite(drop, SiteNames.ALL.get(i), i, SUBMISSION, settings.realShapes()));
             }
             supersededSubmission(drop, sites.get(0).name);
             EhrHistory ehr = new EhrHistory(clinical, settings);
@@ -80,7 +81,7 @@ public final class DropGenerator {
                 for (int i = 0; i < settings.participants(); i++) {
                     SyntheticPerson p = new SyntheticPerson(i, settings);
                     ParticipantOutcome o = ParticipantOutcome.of(p, settings, planted);
-                    writeRegistryRow(registry, p, o, planted);
+                    writeRegistryRow(registry, p, o, planted, settings.realShapes());
                     if (p.hasPrimaryConsent()) {
                         SplittableRandom pp = p.participantProvided();
                         surveys.write(p, o, pp);
@@ -120,11 +121,25 @@ public final class DropGenerator {
         }
     }
 
-    private static void writeRegistryRow(Writer w, SyntheticPerson p, ParticipantOutcome o, Planted planted) {
-        Csv.row(w, p.participantId(), p.first, p.last, p.email, p.phone, p.street, p.zip, p.state, p.birthDate,
-                p.hasPrimaryConsent() ? p.consentDate : null, p.ehrConsent ? "yes" : "no",
+    /**
+     * @param systemCodes write coded values as the participant system exports them, and ZIP codes as a spreadsheet
+     *                    saves them (leading zeros lost)
+     */
+    private static void writeRegistryRow(Writer w, SyntheticPerson p, ParticipantOutcome o, Planted planted,
+                                         boolean systemCodes) {
+        String zip = systemCodes ? p.zip.replaceFirst("^0+", "") : p.zip;
+        String state = systemCodes ? "PIIState_" + p.state : p.state;
+        String consent = systemCodes ? (p.ehrConsent ? "ConsentPermission_Yes" : "ConsentPermission_No")
+                : p.ehrConsent ? "yes" : "no";
+        String status = !systemCodes ? p.status : switch (p.status) {
+            case "registered" -> "REGISTERED";
+            case "participant" -> "MEMBER";
+            default -> "FULL_PARTICIPANT";
+        };
+        Csv.row(w, p.participantId(), p.first, p.last, p.email, p.phone, p.street, zip, state, p.birthDate,
+                p.hasPrimaryConsent() ? p.consentDate : null, consent,
                 p.ehrConsent ? p.consentDate : null, p.withdrawalDate, p.deactivationDate, SiteNames.ALL.get(p.site),
-                p.status, p.coreDate, p.coreDate == null ? null : p.coreDate.plusDays(7));
+                status, p.coreDate, p.coreDate == null ? null : p.coreDate.plusDays(7));
         o.row("person", null, RowProblem.Source.REGISTRY);
         planted.participant(p.kind.name().toLowerCase(Locale.ROOT));
         if (p.problem != null) {

@@ -46,14 +46,26 @@ final class EhrSite implements AutoCloseable {
                 + "note_title,note_text,encoding_concept_id,language_concept_id,visit_occurrence_id");
     }
 
+    /** CDM 5.3 names of the visit columns CDM 5.4 renamed (ingest.yaml maps them). */
+    static final String CDM53_VISIT_COLUMNS = ",admitting_source_concept_id,discharge_to_concept_id";
+
     final String name;
     final int style;
+    private final boolean sparseIds;
+    private final boolean cdm53;
     private final Map<String, Writer> writers = new LinkedHashMap<>();
     private final Map<String, long[]> ids = new LinkedHashMap<>();
 
     EhrSite(Path drop, String name, int index, String submission) {
+        this(drop, name, index, submission, false);
+    }
+
+    /** @param realShapes sparse, unordered local ids above 2^31; the second site writes CDM 5.3 visit columns */
+    EhrSite(Path drop, String name, int index, String submission, boolean realShapes) {
         this.name = name;
         this.style = index % 3;
+        this.sparseIds = realShapes;
+        this.cdm53 = realShapes && index == 1;
         Path dir = drop.resolve("ehr").resolve(name).resolve(submission);
         try {
             Files.createDirectories(dir);
@@ -61,6 +73,9 @@ final class EhrSite implements AutoCloseable {
                 Writer w = new BufferedWriter(Files.newBufferedWriter(dir.resolve(e.getKey() + ".csv"),
                         StandardCharsets.UTF_8), 1 << 16);
                 w.write(e.getValue());
+                if (cdm53 && e.getKey().equals("visit_occurrence")) {
+                    w.write(CDM53_VISIT_COLUMNS);
+                }
                 w.write('\n');
                 writers.put(e.getKey(), w);
                 ids.put(e.getKey(), new long[] {1000L * (index + 1)});
@@ -71,10 +86,22 @@ final class EhrSite implements AutoCloseable {
     }
 
     long nextId(String table) {
-        return ids.get(table)[0]++;
+        long n = ids.get(table)[0]++;
+        return sparseIds ? (1L << 31) + scatter(n) : n;
+    }
+
+    /** A bijection of [0, 2^40): consecutive numbers become unique ids in no order, with gaps. */
+    static long scatter(long n) {
+        return (n * 0x9E3779B97F4BL + 0x5DEECE66DL) & ((1L << 40) - 1);
     }
 
     void row(String table, Object... fields) {
+        if (cdm53 && table.equals("visit_occurrence")) {
+            Object[] wider = java.util.Arrays.copyOf(fields, fields.length + 2);
+            wider[fields.length] = 0;
+            wider[fields.length + 1] = 0;
+            fields = wider;
+        }
         Csv.row(writers.get(table), fields);
     }
 

@@ -12,9 +12,13 @@ import java.time.LocalDate;
  * @param fitbitShare fraction of participants with Fitbit data
  * @param fitbitDays days of Fitbit data per participant with a device
  * @param dirt planted problems
+ * @param realShapes write the shapes real feeds have, which change no outcome: sites' local ids sparse, above 2^31
+ *                   and in no order; one site with CDM 5.3 visit columns; the registry in the participant system's
+ *                   codes ({@code PIIState_MA}, {@code ConsentPermission_Yes}, {@code MEMBER}), ZIP codes without
+ *                   their leading zero as a spreadsheet writes them
  */
 public record GeneratorSettings(int participants, long seed, int sites, LocalDate cutoff, double fitbitShare,
-                                int fitbitDays, Dirt dirt) {
+                                int fitbitDays, Dirt dirt, boolean realShapes) {
     public GeneratorSettings {
         if (participants < 1) {
             throw new IllegalArgumentException("participants must be >= 1");
@@ -31,19 +35,23 @@ public record GeneratorSettings(int participants, long seed, int sites, LocalDat
     }
 
     public static GeneratorSettings defaults(int participants, long seed) {
-        return new GeneratorSettings(participants, seed, 3, LocalDate.of(2026, 10, 1), 0.2, 30, Dirt.DEFAULT);
+        return new GeneratorSettings(participants, seed, 3, LocalDate.of(2026, 10, 1), 0.2, 30, Dirt.DEFAULT, false);
     }
 
     public GeneratorSettings withDirt(Dirt d) {
-        return new GeneratorSettings(participants, seed, sites, cutoff, fitbitShare, fitbitDays, d);
+        return new GeneratorSettings(participants, seed, sites, cutoff, fitbitShare, fitbitDays, d, realShapes);
     }
 
     public GeneratorSettings withSites(int n) {
-        return new GeneratorSettings(participants, seed, n, cutoff, fitbitShare, fitbitDays, dirt);
+        return new GeneratorSettings(participants, seed, n, cutoff, fitbitShare, fitbitDays, dirt, realShapes);
     }
 
     public GeneratorSettings withFitbit(double share, int days) {
-        return new GeneratorSettings(participants, seed, sites, cutoff, share, days, dirt);
+        return new GeneratorSettings(participants, seed, sites, cutoff, share, days, dirt, realShapes);
+    }
+
+    public GeneratorSettings withRealShapes(boolean on) {
+        return new GeneratorSettings(participants, seed, sites, cutoff, fitbitShare, fitbitDays, dirt, on);
     }
 
     /**

@@ -41,6 +41,12 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Planted problems: default rates, or none (default ${DEFAULT-VALUE}).")
     String dirt;
 
+    @Option(names = "--real-shapes", description = "Write the shapes real feeds have (outcomes unchanged): sparse, "
+            + "unordered site ids above 2^31, CDM 5.3 visit columns at the second site, the registry in the "
+            + "participant system's codes (PIIState_XX, ConsentPermission_Yes, MEMBER) with ZIP codes that lost "
+            + "their leading zeros.")
+    boolean realShapes;
+
     @Override
     public Integer call() {
         GeneratorSettings.Dirt d = switch (dirt.toLowerCase(Locale.ROOT)) {
@@ -51,7 +57,7 @@ public final class GenerateCommand implements Callable<Integer> {
         GeneratorSettings s;
         try {
             s = GeneratorSettings.defaults(participants, seed).withSites(sites).withFitbit(fitbitShare, fitbitDays)
-                    .withDirt(d);
+                    .withDirt(d).withRealShapes(realShapes);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
