@@ -28,6 +28,7 @@ public final class CleanRules {
             "end_before_start_fixed",
             "fitbit_outside_consent_window",
             "fitbit_sleep_levels_known",
+            "fitbit_values_implausible",
             "non_standard_concepts_replaced",
             "domain_alignment",
             "pm_duplicate_sessions",

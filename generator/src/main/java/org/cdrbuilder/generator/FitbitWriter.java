@@ -63,13 +63,13 @@ final class FitbitWriter {
 
     private void day(Path folder, LocalDate d, boolean stages, boolean unknownLevel, SplittableRandom r,
                      ParticipantOutcome o) {
-        heart(folder, d, r, o);
+        heart(folder, d, unknownLevel, r, o); // the day of the unknown sleep level also has an impossible heart rate
         int steps = steps(folder, d, r, o);
         summary(folder, d, steps, r, o);
         sleep(folder, d, stages, unknownLevel, r, o);
     }
 
-    private void heart(Path folder, LocalDate d, SplittableRandom r, ParticipantOutcome o) {
+    private void heart(Path folder, LocalDate d, boolean implausible, SplittableRandom r, ParticipantOutcome o) {
         int rest = 55 + r.nextInt(20);
         StringBuilder sb = new StringBuilder(32_000);
         sb.append("{\"activities-heart\":[{\"dateTime\":\"").append(d).append("\",\"value\":{\"customHeartRateZones\":[],")
@@ -96,13 +96,21 @@ final class FitbitWriter {
             if (n > 0) {
                 sb.append(',');
             }
-            sb.append("{\"time\":\"").append(time(m)).append("\",\"value\":").append(hr).append('}');
+            // a device error planted once: a negative heart rate (fitbit_values_implausible)
+            int value = implausible && n == 10 ? -50 : hr;
+            sb.append("{\"time\":\"").append(time(m)).append("\",\"value\":").append(value).append('}');
             n++;
         }
         sb.append("],\"datasetInterval\":1,\"datasetType\":\"minute\"}}\n");
         write(folder.resolve("activities-heart-" + d + ".json"), sb.toString());
         count(o, "heart_rate_summary", 4, d);
-        count(o, "heart_rate_minute_level", n, d);
+        if (implausible && n > 10) {
+            count(o, "heart_rate_minute_level", n - 1, d);
+            o.plantedFor("fitbit_values_implausible",
+                    () -> o.row("heart_rate_minute_level", d, RowProblem.Source.FITBIT, "fitbit_values_implausible"));
+        } else {
+            count(o, "heart_rate_minute_level", n, d);
+        }
     }
 
     private int steps(Path folder, LocalDate d, SplittableRandom r, ParticipantOutcome o) {

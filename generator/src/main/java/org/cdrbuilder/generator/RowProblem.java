@@ -49,7 +49,10 @@ enum RowProblem {
     PM_WITHOUT_BMI(Source.PM),
     /** Fitbit days synced from before the primary consent: fitbit_outside_consent_window. */
     FITBIT_BEFORE_CONSENT(Source.FITBIT),
-    /** A sleep segment with a level Fitbit does not define: fitbit_sleep_levels_known. */
+    /**
+     * A sleep segment with a level Fitbit does not define (fitbit_sleep_levels_known), and on the same day a negative
+     * heart rate (fitbit_values_implausible).
+     */
     FITBIT_UNKNOWN_SLEEP_LEVEL(Source.FITBIT);
 
     /** Where a row comes from; the rules treat EHR rows differently from participant-provided ones. */

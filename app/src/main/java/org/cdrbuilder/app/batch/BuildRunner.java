@@ -2,12 +2,8 @@ package org.cdrbuilder.app.batch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +38,9 @@ import com.zaxxer.hikari.HikariDataSource;
  *   <li>the job instance is identified by the release version, the inputs (paths, sizes, modification times) and
  *       the configuration, so re-running the same command after a failure or a kill resumes the same instance;
  *   <li>a new instance (first run, or changed inputs) starts from an empty work directory;
- *   <li>one build per version at a time (a file lock in the work directory); an execution left "running" by a
- *       killed process is marked failed before the restart;
+ *   <li>one build at a time per work directory, releases directory and private directory ({@link BuildLocks},
+ *       taken before the job repository is opened); an execution left "running" by a killed process is marked
+ *       failed before the restart;
  *   <li>a completed instance is not run again unless replacing was asked for.
  * </ul>
  */
@@ -64,7 +61,7 @@ public final class BuildRunner implements AutoCloseable {
         return repository;
     }
 
-    /** Runs (or resumes) the build; returns the finished job execution. */
+    /** Runs (or resumes) the build; returns the finished job execution. The caller holds the {@link BuildLocks}. */
     public JobExecution run() {
         Path work = ctx.settings().versionWork();
         try {
@@ -72,26 +69,7 @@ public final class BuildRunner implements AutoCloseable {
         } catch (IOException e) {
             throw new ConfigException("cannot create work directory " + work + ": " + e.getMessage());
         }
-        try (FileChannel ch = FileChannel.open(ctx.settings().work().resolve("." + ctx.settings().version() + ".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            FileLock lock;
-            try {
-                lock = ch.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                throw new ConfigException("another build of " + ctx.settings().version() + " is running (lock on "
-                        + ctx.settings().work() + ")");
-            }
-            try {
-                return runLocked();
-            } finally {
-                lock.release();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return runLocked();
     }
 
     private JobExecution runLocked() {
@@ -187,10 +165,7 @@ public final class BuildRunner implements AutoCloseable {
     /** Empties the version's work directory and any half-assembled release of a previous instance. */
     private void resetWork() {
         FileTrees.deleteTree(ctx.settings().versionWork());
-        ReleaseLayout releases = new ReleaseLayout(ctx.settings().releases());
-        for (String tier : ctx.settings().tiers()) {
-            FileTrees.deleteTree(releases.partial(ctx.settings().version(), tier));
-        }
+        FileTrees.deleteTree(new ReleaseLayout(ctx.settings().releases()).staging(ctx.settings().version()));
     }
 
     private void markFailed(JobExecution execution) {

@@ -113,15 +113,34 @@ public final class StageSteps {
         @Override
         public RepeatStatus execute(org.springframework.batch.core.step.StepContribution contribution,
                                     org.springframework.batch.core.scope.context.ChunkContext chunkContext) throws Exception {
-            ExecutionContext ec = chunkContext.getStepContext().getStepExecution().getExecutionContext();
-            Map<String, String> attrs = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> e : ec.entrySet()) {
-                if (e.getKey().startsWith(ATTR)) {
-                    attrs.put(e.getKey().substring(ATTR.length()), String.valueOf(e.getValue()));
+            StepExecution step = chunkContext.getStepContext().getStepExecution();
+            ExecutionContext ec = step.getExecutionContext();
+            WorkUnit unit;
+            if (ec.get(UNIT_ID) instanceof String id) {
+                Map<String, String> attrs = new LinkedHashMap<>();
+                for (Map.Entry<String, Object> e : ec.entrySet()) {
+                    if (e.getKey().startsWith(ATTR)) {
+                        attrs.put(e.getKey().substring(ATTR.length()), String.valueOf(e.getValue()));
+                    }
+                }
+                unit = new WorkUnit(id, attrs);
+            } else {
+                // a restart whose partition context was not saved (the earlier attempt stopped while partitioning):
+                // the plan is deterministic, so the unit is found again by its partition name
+                unit = byPartitionName(step.getStepName());
+            }
+            UnitExecution.run(stage, unit, ctx);
+            return RepeatStatus.FINISHED;
+        }
+
+        private WorkUnit byPartitionName(String stepName) {
+            String name = stepName.substring(stepName.indexOf(':') + 1);
+            for (WorkUnit u : stage.plan(ctx)) {
+                if (StagePartitioner.partitionName(stage.name(), u.id()).equals(name)) {
+                    return u;
                 }
             }
-            UnitExecution.run(stage, new WorkUnit(ec.getString(UNIT_ID), attrs), ctx);
-            return RepeatStatus.FINISHED;
+            throw new IllegalStateException("no unit of stage " + stage.name() + " for partition " + stepName);
         }
     }
 
@@ -143,7 +162,9 @@ public final class StageSteps {
             if (allDone) {
                 try {
                     long t0 = System.nanoTime();
+                    ctx.faults().checkpoint(stage.name(), "complete", 0); // kill points of the fault campaign
                     stage.complete(ctx);
+                    ctx.faults().checkpoint(stage.name(), "completed", 0);
                     long ms = (System.nanoTime() - t0) / 1_000_000;
                     if (ms >= 1_000) {
                         org.slf4j.LoggerFactory.getLogger(StageSteps.class).info("{}: completing took {} s", stage.name(),

@@ -82,7 +82,8 @@ public final class BuildCommand implements Callable<Integer> {
         LOG.info("cdr build {} from {} (vocabulary {}), cutoff {}, {} thread(s)", settings.version(), settings.drop(),
                 settings.vocabulary(), settings.cutoffDate(), settings.threads());
         JobExecution execution;
-        try (BuildRunner runner = new BuildRunner(ctx);
+        try (org.cdrbuilder.app.batch.BuildLocks locks = org.cdrbuilder.app.batch.BuildLocks.acquire(settings);
+             BuildRunner runner = new BuildRunner(ctx);
              ProgressReporter progress = new ProgressReporter(ctx.progress(), out, progressInterval)) {
             execution = runner.run();
         }

@@ -45,7 +45,11 @@ public final class Cdr implements Runnable {
         return cl.execute(args);
     }
 
-    /** Maps the failures of a job run to the documented exit code (4 unless a known cause says otherwise). */
+    /**
+     * Maps the failures of a job run to the documented exit code: a known cause (configuration, inputs, QA gate,
+     * privacy audit), else 4 when the environment failed (files, disk, memory, the job repository, a kill) and
+     * running again resumes, else 1: a bug, which running again would only repeat.
+     */
     static int exitCodeOf(List<Throwable> failures) {
         for (Throwable t : failures) {
             int code = knownCode(t);
@@ -53,7 +57,31 @@ public final class Cdr implements Runnable {
                 return code;
             }
         }
+        // Spring Batch reports a failed partition also as a failure of its stage ("partition handler returned an
+        // unsuccessful step"): judge by the failures of the units themselves
+        List<Throwable> own = failures.stream().filter(t -> !t.getClass().getName().startsWith("org.springframework.batch."))
+                .toList();
+        for (Throwable t : own.isEmpty() ? failures : own) {
+            if (!environmental(t)) {
+                return ExitCodes.INTERNAL;
+            }
+        }
         return ExitCodes.JOB_FAILED;
+    }
+
+    /** A failure of the machine or its files rather than of the code: resumable by running again. */
+    static boolean environmental(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.io.IOException || c instanceof java.io.UncheckedIOException
+                    || c instanceof OutOfMemoryError || c instanceof java.sql.SQLException
+                    || c instanceof org.cdrbuilder.core.stage.InjectedFaultException
+                    || c instanceof InterruptedException
+                    || c.getClass().getName().startsWith("org.springframework.dao.")
+                    || c.getClass().getName().startsWith("org.springframework.batch.core.repository.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The exit code of a failure outside the job: known causes, else an internal error. */

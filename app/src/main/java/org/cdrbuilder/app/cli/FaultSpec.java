@@ -29,7 +29,7 @@ final class FaultSpec {
                 if (halt) {
                     Runtime.getRuntime().halt(137);
                 }
-                throw new IllegalStateException("injected fault in " + s + " unit " + u + " after " + n + " rows");
+                throw new org.cdrbuilder.core.stage.InjectedFaultException("injected fault in " + s + " unit " + u + " after " + n + " rows");
             }
         };
     }

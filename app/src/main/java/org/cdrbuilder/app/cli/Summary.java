@@ -98,9 +98,23 @@ final class Summary {
         }
         if (!execution.getAllFailureExceptions().isEmpty()) {
             out.println("  failure: " + rootMessage(execution.getAllFailureExceptions().get(0)));
-            out.println("  run the same command again to resume from the failed step");
+            out.println("  " + hint(Cdr.exitCodeOf(execution.getAllFailureExceptions())));
         }
         out.println("  log: " + log);
+    }
+
+    /** What an operator does next, by exit code. */
+    static String hint(int exitCode) {
+        return switch (exitCode) {
+            case ExitCodes.JOB_FAILED -> "the machine or its files failed: fix the cause (disk, permissions, memory) and "
+                    + "run the same command again to resume from the failed step";
+            case ExitCodes.QA_FAILED -> "fix the data or the thresholds (config/qa/) and run again, or publish anyway with "
+                    + "--accept-failed-qa \"<reason>\"";
+            case ExitCodes.PRIVACY_AUDIT_FAILED -> "nothing was published: fix the leak at its source and run again";
+            case ExitCodes.INTERNAL -> "internal error (a bug in cdr-builder): running again would fail the same way; "
+                    + "the log has the stack trace, please report it";
+            default -> "see the message above; nothing was published";
+        };
     }
 
     /**

@@ -43,7 +43,7 @@ public final class ValidateCommand implements Callable<Integer> {
         org.cdrbuilder.core.io.FileTrees.deleteTree(work);
         BuildContext ctx = new BuildContext(withWork(s, work));
         new LocalStageRunner(ctx).run(new VocabularyStage(), new IngestStage());
-        InputValidation report = InputValidation.build(ctx.layout(), site -> site);
+        InputValidation report = InputValidation.build(ctx.layout(), site -> site, false);
         Path file = ctx.layout().root().resolve("input-validation.json");
         WorkLayout.writeJson(file, report);
         print(report);

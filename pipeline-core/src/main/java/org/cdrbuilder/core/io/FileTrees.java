@@ -25,4 +25,28 @@ public final class FileTrees {
             throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
+
+    /**
+     * Makes {@code target} a copy of the tree {@code source}: files are hard links where the file system allows
+     * (same volume: no bytes copied), copies otherwise. {@code target} is replaced if it exists.
+     */
+    public static void linkTree(Path source, Path target) {
+        deleteTree(target);
+        try (Stream<Path> s = Files.walk(source)) {
+            for (Path p : s.sorted().toList()) {
+                Path t = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    try {
+                        Files.createLink(t, p);
+                    } catch (IOException | UnsupportedOperationException e) {
+                        Files.copy(p, t);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + source + " to " + target, e);
+        }
+    }
 }

@@ -69,6 +69,9 @@ public final class ConfigTable {
             }
             while (f.hasNext()) {
                 DelimitedFile.Record r = f.next();
+                if (r.malformed()) {
+                    throw new ConfigException(file.getFileName() + ":" + r.line() + ": " + r.error());
+                }
                 Map<String, String> m = new LinkedHashMap<>();
                 for (int i = 0; i < header.size(); i++) {
                     String v = r.field(i);

@@ -41,6 +41,12 @@ public final class RuleParameters {
     /** Sleep levels Fitbit defines; others are removed. */
     public List<String> fitbitSleepLevels = new ArrayList<>(List.of("asleep", "restless", "awake", "deep", "light",
             "rem", "wake"));
+    /**
+     * Plausible Fitbit values, by {@code table.column}: rows with a value outside are removed
+     * ({@code fitbit_values_implausible}); a negative heart rate or step count is a device or export error.
+     */
+    public Map<String, Range> fitbitPlausibleValues = new LinkedHashMap<>(Map.of(
+            "heart_rate_minute_level.heart_rate_value", new Range(20, 250)));
     /** Survey questions with a plausible numeric range, by question code. */
     public Map<String, Range> surveyNumericRanges = new LinkedHashMap<>();
     /** Concept that replaces an out-of-range numeric survey answer. */

@@ -46,6 +46,8 @@ public final class RecordMapper {
     private final int[] requiredColumns;
     private final FieldPolicy policy;
     private final boolean[] lenient;
+    /** For a header field that repeats a column: the field read for that column; else -1. */
+    private final int[] repeatOf;
 
     /**
      * How a source writes some of its values: text is normalized before it is parsed (for example the participant
@@ -80,17 +82,23 @@ public final class RecordMapper {
         Map<String, String> lowerAliases = new HashMap<>();
         aliases.forEach((k, v) -> lowerAliases.put(k.toLowerCase(Locale.ROOT), v));
         boolean[] present = new boolean[table.columnCount()];
+        int[] fieldOfColumn = new int[table.columnCount()];
+        this.repeatOf = new int[header.size()];
+        java.util.Arrays.fill(repeatOf, -1);
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).toLowerCase(Locale.ROOT);
             name = lowerAliases.getOrDefault(name, name);
             int col = table.indexOfOrMinus1(name);
             if (col >= 0 && present[col]) {
-                col = -1; // a repeated column: the first one wins
+                // a repeated column: the first one is read, and a row whose copies differ is quarantined
+                repeatOf[i] = fieldOfColumn[col];
+                col = -1;
                 unknown.add(header.get(i) + " (repeated)");
             } else if (col < 0) {
                 unknown.add(header.get(i));
             } else {
                 present[col] = true;
+                fieldOfColumn[col] = i;
             }
             columnOfField[i] = col;
         }
@@ -144,6 +152,10 @@ public final class RecordMapper {
         return table;
     }
 
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     /** Header columns that are not columns of the table. */
     public List<String> unknownColumns() {
         return unknownColumns;
@@ -160,6 +172,9 @@ public final class RecordMapper {
     }
 
     public Result map(DelimitedFile.Record record) {
+        if (record.malformed()) {
+            return new Bad(new Violation(null, record.error(), null));
+        }
         if (record.size() != headerSize) {
             return new Bad(new Violation(null, "row has " + record.size() + " fields but the header has " + headerSize,
                     null));
@@ -186,6 +201,13 @@ public final class RecordMapper {
                     dropped = new ArrayList<>(2);
                 }
                 dropped.add(new Violation(def.name(), e.getMessage(), null));
+            }
+        }
+        for (int i = 0; i < headerSize; i++) {
+            int first = repeatOf[i];
+            if (first >= 0 && !java.util.Objects.equals(blankToNull(record.field(i)), blankToNull(record.field(first)))) {
+                return new Bad(new Violation(table.column(columnOfField[first]).name(),
+                        "the column appears twice in the header and this row's two values differ", null));
             }
         }
         for (int c : requiredColumns) {

@@ -61,6 +61,9 @@ public final class RegistryFacts {
             int withdrawal = h.indexOf("withdrawal_date");
             while (in.hasNext()) {
                 DelimitedFile.Record r = in.next();
+                if (r.malformed()) {
+                    continue; // ingest quarantined it: no participant of it is published
+                }
                 long n = Participant.parseNumber(field(r, id));
                 if (n < 0) {
                     continue;

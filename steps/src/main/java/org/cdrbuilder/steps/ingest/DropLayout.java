@@ -63,7 +63,7 @@ public final class DropLayout {
         if (!Files.isDirectory(ehr)) {
             return out;
         }
-        for (Path siteDir : list(ehr)) {
+        for (Path siteDir : list(ehr, null, ignored)) {
             if (!Files.isDirectory(siteDir)) {
                 ignored.add(new Ignored(null, rel(siteDir), "not a site folder"));
                 continue;
@@ -73,12 +73,14 @@ public final class DropLayout {
             if (latest.isEmpty()) {
                 continue;
             }
-            for (Path f : list(latest.get())) {
+            for (Path f : list(latest.get(), site, ignored)) {
                 String name = f.getFileName().toString();
                 String lower = name.toLowerCase(Locale.ROOT);
                 String stem = lower.endsWith(".csv.gz") ? lower.substring(0, lower.length() - 7)
                         : lower.endsWith(".csv") ? lower.substring(0, lower.length() - 4) : null;
-                if (!Files.isRegularFile(f) || stem == null) {
+                if (Files.isDirectory(f)) {
+                    ignored.add(new Ignored(site, rel(f), "a folder, not a file"));
+                } else if (!Files.isRegularFile(f) || stem == null) {
                     ignored.add(new Ignored(site, rel(f), "not a .csv file"));
                 } else if (!acceptedTables.contains(stem)) {
                     ignored.add(new Ignored(site, rel(f), "not a table the release accepts from sites"));
@@ -92,9 +94,16 @@ public final class DropLayout {
 
     private Optional<Path> latestSubmission(Path siteDir, String site, List<Ignored> ignored) {
         List<Path> submissions = new ArrayList<>();
-        for (Path p : list(siteDir)) {
-            if (Files.isDirectory(p) && SUBMISSION.matcher(p.getFileName().toString()).matches()) {
-                submissions.add(p);
+        for (Path p : list(siteDir, site, ignored)) {
+            Matcher m = SUBMISSION.matcher(p.getFileName().toString());
+            if (Files.isDirectory(p) && m.matches()) {
+                try {
+                    java.time.LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                            Integer.parseInt(m.group(3)));
+                    submissions.add(p);
+                } catch (java.time.DateTimeException e) {
+                    ignored.add(new Ignored(site, rel(p), "submission folder date is not a real calendar date"));
+                }
             } else {
                 ignored.add(new Ignored(site, rel(p), "not a submission folder (expected YYYY-MM-DD-vN)"));
             }
@@ -122,7 +131,7 @@ public final class DropLayout {
         if (!Files.isDirectory(vocabulary)) {
             return out;
         }
-        List<Path> files = list(vocabulary);
+        List<Path> files = listAll(vocabulary);
         for (String table : VOCABULARY_TABLES) {
             for (Path f : files) {
                 String lower = f.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -151,7 +160,7 @@ public final class DropLayout {
         if (!Files.isDirectory(dir)) {
             return out;
         }
-        for (Path f : list(dir)) {
+        for (Path f : list(dir, null, ignored)) {
             String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
             if (Files.isRegularFile(f) && (name.endsWith(".json") || name.endsWith(".ndjson"))) {
                 out.add(f);
@@ -169,7 +178,7 @@ public final class DropLayout {
         if (!Files.isDirectory(dir)) {
             return out;
         }
-        for (Path p : list(dir)) {
+        for (Path p : list(dir, null, ignored)) {
             if (Files.isDirectory(p) && p.getFileName().toString().matches("[Pp]?[0-9]{1,18}")) {
                 out.add(p);
             } else {
@@ -183,7 +192,31 @@ public final class DropLayout {
         return drop.relativize(p).toString().replace('\\', '/');
     }
 
-    static List<Path> list(Path dir) {
+    /**
+     * The entries of a folder of the drop, sorted, without hidden ones; a symbolic link that leads out of the drop is
+     * refused (listed as ignored): a drop holds its inputs, it does not point at other data.
+     */
+    private List<Path> list(Path dir, String site, List<Ignored> ignored) {
+        List<Path> out = new ArrayList<>();
+        for (Path p : listAll(dir)) {
+            if (Files.isSymbolicLink(p) && !insideDrop(p)) {
+                ignored.add(new Ignored(site, rel(p), "symbolic link pointing outside the drop, refused"));
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private boolean insideDrop(Path link) {
+        try {
+            return link.toRealPath().startsWith(drop.toRealPath());
+        } catch (IOException e) {
+            return false; // a dangling link leads nowhere in the drop
+        }
+    }
+
+    static List<Path> listAll(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         } catch (IOException e) {

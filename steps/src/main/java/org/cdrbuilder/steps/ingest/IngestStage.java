@@ -51,10 +51,43 @@ public final class IngestStage implements Stage {
     @Override
     public List<WorkUnit> plan(BuildContext ctx) {
         DropLayout drop = drop(ctx);
-        if (!Files.isRegularFile(drop.registryFile())) {
-            throw new InputsRejectedException("participant registry not found: " + drop.registryFile());
-        }
+        checkRegistry(ctx, drop.registryFile());
         return discover(ctx, new ArrayList<>());
+    }
+
+    /**
+     * Refuses a registry that cannot make a release before any work: missing, not a file, without a header or without
+     * a column that decides who may be published, or without a single participant row. {@code cdr validate} and
+     * {@code cdr build} both call it (exit code 3).
+     */
+    public static void checkRegistry(BuildContext ctx, Path registry) {
+        String shown = "participants/participants.csv";
+        if (!Files.isRegularFile(registry)) {
+            throw new InputsRejectedException("participant registry not found: " + registry);
+        }
+        TableDef table = ctx.schema().table(RegistryIngest.TABLE);
+        try (org.cdrbuilder.core.io.DelimitedFile in = org.cdrbuilder.core.io.DelimitedFile.open(registry)) {
+            if (in.header().isEmpty()) {
+                throw new InputsRejectedException(shown + " is empty (no header row, no participants)");
+            }
+            org.cdrbuilder.core.validate.RecordMapper mapper = org.cdrbuilder.core.validate.RecordMapper.forHeader(
+                    table, in.header(), Map.of());
+            List<String> missing = new ArrayList<>(mapper.missingRequired());
+            for (String c : List.of("primary_consent_date", "withdrawal_date")) {
+                if (in.header().stream().noneMatch(h -> h.equalsIgnoreCase(c))) {
+                    missing.add(c);
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new InputsRejectedException(shown + ": the header lacks column(s) that decide who may be "
+                        + "published: " + missing + " (header: " + in.header() + ")");
+            }
+            if (!in.hasNext()) {
+                throw new InputsRejectedException(shown + " has a header but no participant rows");
+            }
+        } catch (java.io.UncheckedIOException | org.cdrbuilder.core.io.MalformedFileException e) {
+            throw new InputsRejectedException(shown + " cannot be read: " + e.getMessage());
+        }
     }
 
     /** Every unit of the drop, in a deterministic order; files that are not inputs are added to {@code ignored}. */
@@ -139,7 +172,35 @@ public final class IngestStage implements Stage {
         FitbitReader reader = new FitbitReader();
         return JsonSourceIngest.run(ctx, NAME, unit, files, "fitbit/ (participants " + unit.attr("from") + "-"
                 + unit.attr("to") + ")", (file, sink) -> reader.read(file,
-                org.cdrbuilder.core.registry.Participant.parseNumber(file.getParent().getFileName().toString()), sink));
+                org.cdrbuilder.core.registry.Participant.parseNumber(file.getParent().getFileName().toString()), sink),
+                duplicateDownloads(files));
+    }
+
+    /** Ingest rule: a Fitbit export downloaded twice ({@code sleep-2026-09-26 (1).json}) counts once. */
+    public static final String FITBIT_DUPLICATE_DOWNLOADS = "fitbit_duplicate_downloads";
+    private static final java.util.regex.Pattern DOWNLOAD_COPY =
+            java.util.regex.Pattern.compile("^(.*?)(?: ?\\(\\d+\\)| - Copy(?: \\(\\d+\\))?)(\\.[A-Za-z]+)$");
+
+    /**
+     * The files of a participant folder that are other downloads of the same endpoint and day (same name but for a
+     * browser's {@code (1)} or {@code - Copy}): the plain name is kept (else the first copy by name), the others are
+     * read and counted as removed by {@value #FITBIT_DUPLICATE_DOWNLOADS}.
+     */
+    static Map<Path, String> duplicateDownloads(List<Path> files) {
+        Map<Path, List<Path>> byOriginal = new java.util.TreeMap<>();
+        for (Path f : files) {
+            java.util.regex.Matcher m = DOWNLOAD_COPY.matcher(f.getFileName().toString());
+            Path original = m.matches() ? f.resolveSibling(m.group(1) + m.group(2)) : f;
+            byOriginal.computeIfAbsent(original, k -> new ArrayList<>()).add(f);
+        }
+        Map<Path, String> out = new java.util.HashMap<>();
+        byOriginal.forEach((original, copies) -> {
+            if (copies.size() > 1) {
+                Path kept = copies.contains(original) ? original : copies.stream().sorted().findFirst().orElseThrow();
+                copies.stream().filter(c -> !c.equals(kept)).forEach(c -> out.put(c, FITBIT_DUPLICATE_DOWNLOADS));
+            }
+        });
+        return out;
     }
 
     /** The shape of staged rows of a table: NOT NULL columns that harmonization derives may be empty. */

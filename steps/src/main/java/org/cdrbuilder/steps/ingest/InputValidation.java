@@ -76,6 +76,15 @@ public final class InputValidation {
      * @param siteName maps a site id to what is shown (identity for engineers, the masked label for releases)
      */
     public static InputValidation build(WorkLayout layout, Function<String, String> siteName) {
+        return build(layout, siteName, true);
+    }
+
+    /**
+     * @param maskParticipants replace participant ids in file paths (Fitbit folders are named after participants)
+     *                         by {@code P<participant>}: true for everything published, false for the engineers'
+     *                         own {@code cdr validate}
+     */
+    public static InputValidation build(WorkLayout layout, Function<String, String> siteName, boolean maskParticipants) {
         InputValidation v = new InputValidation();
         Map<String, Source> byKey = new LinkedHashMap<>();
         List<UnitReport> reports = new ArrayList<>(layout.reports(VocabularyStage.NAME));
@@ -104,7 +113,8 @@ public final class InputValidation {
             Path q = layout.quarantine(r.stage, r.unit);
             if (Files.isRegularFile(q)) {
                 RowParquetReader.forEach(List.of(q), QuarantineWriter.table(),
-                        Set.of("line", "pointer", "field", "reason"), row -> addQuarantine(f, row));
+                        Set.of("file", "line", "pointer", "field", "reason"),
+                        row -> addQuarantine(f, row, site, r.site, maskParticipants));
             }
             s.filesFound++;
             if (f.issues.stream().noneMatch(i -> "error".equals(i.severity))) {
@@ -136,6 +146,9 @@ public final class InputValidation {
                         m.put("site", shown);
                         m.put("relativePath", maskPath(i.get("relativePath"), site, shown));
                     }
+                    if (maskParticipants && m.get("relativePath") != null) {
+                        m.put("relativePath", maskParticipants(m.get("relativePath")));
+                    }
                     v.ignored.add(m);
                 }
             } catch (java.io.IOException e) {
@@ -145,12 +158,18 @@ public final class InputValidation {
         return v;
     }
 
-    private static void addQuarantine(FileResult f, Row row) {
+    private static void addQuarantine(FileResult f, Row row, String shownSite, String site, boolean mask) {
         String field = (String) row.get("field");
         String reason = (String) row.get("reason");
         f.reasons.merge((field == null ? "(row)" : field) + ": " + reason, 1L, Long::sum);
         if (f.examples.size() < EXAMPLES) {
             Map<String, Object> e = new LinkedHashMap<>();
+            String file = (String) row.get("file");
+            if (file != null && !file.equals(f.file)) {
+                // units that read many files (surveys, physical measurements, Fitbit) name the file of each example
+                String shown = site == null ? file : maskPath(file, site, shownSite);
+                e.put("file", mask ? maskParticipants(shown) : shown);
+            }
             if (row.get("line") != null) {
                 e.put("line", row.get("line"));
             }
@@ -161,6 +180,13 @@ public final class InputValidation {
             e.put("reason", reason);
             f.examples.add(e);
         }
+    }
+
+    private static final java.util.regex.Pattern PARTICIPANT = java.util.regex.Pattern.compile("(?<![A-Za-z0-9])[Pp]?[0-9]{5,18}(?=/)");
+
+    /** Folder names that are participant ids (Fitbit exports) replaced by {@code P<participant>}. */
+    static String maskParticipants(String path) {
+        return path == null ? null : PARTICIPANT.matcher(path).replaceAll("P<participant>");
     }
 
     private static String maskPath(String path, String site, String shown) {

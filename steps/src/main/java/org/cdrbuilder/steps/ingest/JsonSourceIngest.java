@@ -28,6 +28,15 @@ final class JsonSourceIngest {
 
     static UnitReport run(BuildContext ctx, String stage, WorkUnit unit, List<Path> files, String label,
                           FileReader reader) throws IOException {
+        return run(ctx, stage, unit, files, label, reader, java.util.Map.of());
+    }
+
+    /**
+     * @param removedBy files whose rows are read and counted as removed by the named ingest rule (duplicate
+     *                  downloads), so that every source row is still accounted for
+     */
+    static UnitReport run(BuildContext ctx, String stage, WorkUnit unit, List<Path> files, String label,
+                          FileReader reader, java.util.Map<Path, String> removedBy) throws IOException {
         UnitReport report = new UnitReport();
         report.unit = unit.id();
         report.stage = stage;
@@ -41,6 +50,7 @@ final class JsonSourceIngest {
                 for (Path f : files) {
                     String rel = drop.relativize(f).toString().replace('\\', '/');
                     sink.file(rel);
+                    sink.removeAs(removedBy.get(f));
                     reader.read(f, sink);
                     long size = Files.size(f);
                     report.bytes += size;

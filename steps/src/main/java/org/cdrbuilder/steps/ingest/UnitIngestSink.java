@@ -23,6 +23,8 @@ final class UnitIngestSink implements IngestSink {
     private String site;
     private String file;
     private long rows;
+    /** While set, rows read are counted as removed by this ingest rule instead of staged. */
+    private String removingAs;
 
     UnitIngestSink(BuildContext ctx, String stage, String unitId, UnitOutputs outputs, UnitReport report) {
         this.ctx = ctx;
@@ -39,6 +41,11 @@ final class UnitIngestSink implements IngestSink {
         this.file = relativePath;
     }
 
+    /** Rows of the next files are read and counted as removed by {@code rule} (null: staged again). */
+    void removeAs(String rule) {
+        this.removingAs = rule;
+    }
+
     @Override
     public String currentFile() {
         return file;
@@ -46,10 +53,14 @@ final class UnitIngestSink implements IngestSink {
 
     @Override
     public void accept(Row row) {
-        outputs.write(row);
         UnitReport.TableCounts c = report.table(row.table().name());
         c.in++;
-        c.out++;
+        if (removingAs != null) {
+            c.remove(removingAs);
+        } else {
+            outputs.write(row);
+            c.out++;
+        }
         tick(row.table().name());
     }
 

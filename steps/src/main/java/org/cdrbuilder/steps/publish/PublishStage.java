@@ -36,10 +36,13 @@ import org.cdrbuilder.steps.common.SiteLabels;
 import org.cdrbuilder.steps.ingest.InputValidation;
 
 /**
- * Assembles each tier's release in {@code <releases>/<version>/.<tier>.partial/} (one unit per table: the table's
- * candidate parts concatenated into release part files), then writes the QA outputs and {@code manifest.json}
- * with row counts and checksums, and renames the directory into place, so a release appears complete or not at
- * all. An existing version is never overwritten unless the run asks to replace it.
+ * Assembles every tier of the version in {@code <releases>/.<version>.partial/<tier>/} (one unit per tier and table:
+ * the table's candidate parts concatenated into release part files), then writes each tier's QA outputs and
+ * {@code manifest.json} with row counts and checksums, and publishes the version with one rename
+ * ({@link ReleaseLayout#publish}): all its tiers appear together or not at all, and {@code latest.json} changes
+ * last. An existing version is never overwritten unless the run asks to replace it. A build killed at any point of
+ * publishing resumes with the same command: its token (in the work directory and in each manifest) tells its own
+ * earlier attempt from another build.
  */
 public final class PublishStage implements Stage {
     public static final String NAME = "publish";
@@ -53,21 +56,57 @@ public final class PublishStage implements Stage {
         return org.cdrbuilder.steps.common.Tiers.of(s);
     }
 
-    /** Fails when a tier of this version is already published and replacing was not asked for. */
+    /**
+     * Fails when this version is already published (by another build than this one's earlier attempt) and replacing
+     * was not asked for.
+     */
     public static void checkNotPublished(BuildContext ctx) {
         ReleaseLayout releases = new ReleaseLayout(ctx.settings().releases());
-        for (String tier : tiers(ctx.settings())) {
-            Path published = releases.published(ctx.settings().version(), tier);
-            if (Files.exists(published) && !ctx.options().replace()) {
-                throw new ReleaseExistsException("release " + ctx.settings().version() + " (" + tier
-                        + ") is already published at " + published + "; use --replace to build it again");
-            }
+        Path version = releases.version(ctx.settings().version());
+        if (Files.isDirectory(version) && !ctx.options().replace()
+                && !releases.publishedBy(ctx.settings().version(), existingToken(ctx))) {
+            throw new ReleaseExistsException("release " + ctx.settings().version() + " is already published at "
+                    + version + " (tiers: " + String.join(", ", ReleaseLayout.tiers(version)) + "); use --replace "
+                    + "to build it again (tiers this build does not rebuild are kept)");
         }
+    }
+
+    private static Path tokenFile(BuildContext ctx) {
+        return ctx.layout().state(NAME).resolve("build-token.txt");
+    }
+
+    /** The token of this build's work directory, or null when it has none yet. */
+    static String existingToken(BuildContext ctx) {
+        Path f = tokenFile(ctx);
+        try {
+            return Files.isRegularFile(f) ? Files.readString(f).trim() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f, e);
+        }
+    }
+
+    /** The build's token, made on first use and kept in the work directory (reset with it for a new build). */
+    static String token(BuildContext ctx) {
+        String t = existingToken(ctx);
+        if (t != null) {
+            return t;
+        }
+        t = java.util.UUID.randomUUID().toString();
+        try {
+            Files.createDirectories(tokenFile(ctx).getParent());
+            Path tmp = tokenFile(ctx).resolveSibling(".build-token.tmp");
+            Files.writeString(tmp, t);
+            Files.move(tmp, tokenFile(ctx), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + tokenFile(ctx), e);
+        }
+        return t;
     }
 
     @Override
     public List<WorkUnit> plan(BuildContext ctx) {
         checkNotPublished(ctx);
+        token(ctx);
         List<WorkUnit> units = new ArrayList<>();
         for (String tier : tiers(ctx.settings())) {
             for (TableDef t : ctx.schema().tables()) {
@@ -174,12 +213,12 @@ public final class PublishStage implements Stage {
     public void complete(BuildContext ctx) {
         ReleaseLayout releases = new ReleaseLayout(ctx.settings().releases());
         SiteLabels labels = SiteLabels.load(ctx.settings().privateDir());
+        String token = token(ctx);
         for (String tier : tiers(ctx.settings())) {
             Path partial = releases.partial(ctx.settings().version(), tier);
-            Path published = releases.published(ctx.settings().version(), tier);
             if (!Files.isDirectory(partial)) {
-                if (Files.isDirectory(published)) {
-                    continue; // renamed by an earlier attempt that failed afterwards
+                if (releases.publishedBy(ctx.settings().version(), token)) {
+                    continue; // published by an earlier attempt that was killed or failed afterwards
                 }
                 throw new IllegalStateException("nothing assembled for tier " + tier + " at " + partial);
             }
@@ -206,6 +245,7 @@ public final class PublishStage implements Stage {
             Map<String, Object> manifest = new LinkedHashMap<>();
             manifest.put("version", ctx.settings().version().toString());
             manifest.put("tier", tier);
+            manifest.put(ReleaseLayout.BUILD_ID, token);
             manifest.put("build_time", Instant.now().toString());
             manifest.put("code_version", CodeVersion.get());
             manifest.put("cdm_version", "5.4");
@@ -222,9 +262,9 @@ public final class PublishStage implements Stage {
             manifest.put("snapshot_files", listFiles(partial.resolve("snapshot"), partial));
             WorkLayout.writeJson(partial.resolve("manifest.json"), manifest);
             copyPrivateMappings(ctx, tier);
-            moveIntoPlace(partial, published, ctx.options().replace());
-            releases.updateLatest(tier, ctx.settings().version());
+            ctx.faults().checkpoint(NAME, "manifest." + tier, 0);
         }
+        releases.publish(ctx.settings().version(), token, ctx.options().replace(), ctx.faults());
     }
 
     private void writeQa(BuildContext ctx, String tier, Path qa, Map<String, Long> published, SiteLabels labels) {
@@ -341,25 +381,6 @@ public final class PublishStage implements Stage {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save id mappings to " + target, e);
-        }
-    }
-
-    private static void moveIntoPlace(Path partial, Path published, boolean replace) {
-        try {
-            if (Files.exists(published)) {
-                if (!replace) {
-                    throw new ReleaseExistsException("release already published at " + published);
-                }
-                Path old = published.resolveSibling("." + published.getFileName() + ".replaced");
-                FileTrees.deleteTree(old);
-                Files.move(published, old, StandardCopyOption.ATOMIC_MOVE);
-                Files.move(partial, published, StandardCopyOption.ATOMIC_MOVE);
-                FileTrees.deleteTree(old);
-            } else {
-                Files.move(partial, published, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot move " + partial + " to " + published, e);
         }
     }
 }

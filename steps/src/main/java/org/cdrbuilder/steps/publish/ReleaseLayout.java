@@ -6,20 +6,34 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.cdrbuilder.core.config.ReleaseVersion;
+import org.cdrbuilder.core.io.FileTrees;
+import org.cdrbuilder.core.stage.FaultInjector;
 import org.cdrbuilder.core.stage.WorkLayout;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The releases directory: {@code <releases>/<version>/<tier>/} for published releases, {@code .<tier>.partial}
- * beside it while one is being assembled, and {@code latest.json} naming the newest version per tier.
+ * The releases directory: {@code <releases>/<version>/<tier>/} for published releases and {@code latest.json}
+ * naming the newest version per tier. A version is published as one unit: every tier of it is assembled in
+ * {@code .<version>.partial/}, which one rename turns into {@code <version>/}; replacing a version moves the old one
+ * to {@code .<version>.replaced/} first (its tiers that the build did not rebuild are carried over, as hard links). Every step can
+ * be interrupted and resumed: {@link #publish} recognizes what an earlier attempt of the same build already did by
+ * the build's token, written into each tier's manifest.
  */
 public final class ReleaseLayout {
+    /** Manifest field naming the build that published a tier (a random token kept in the build's work directory). */
+    public static final String BUILD_ID = "build_id";
+
     private final Path releases;
 
     public ReleaseLayout(Path releases) {
@@ -30,16 +44,118 @@ public final class ReleaseLayout {
         return releases;
     }
 
+    public Path version(ReleaseVersion v) {
+        return releases.resolve(v.toString());
+    }
+
     public Path published(ReleaseVersion v, String tier) {
-        return releases.resolve(v.toString()).resolve(tier);
+        return version(v).resolve(tier);
+    }
+
+    /** Where a version is assembled, every tier of it, until one rename publishes it. */
+    public Path staging(ReleaseVersion v) {
+        return releases.resolve("." + v + ".partial");
     }
 
     public Path partial(ReleaseVersion v, String tier) {
-        return releases.resolve(v.toString()).resolve("." + tier + ".partial");
+        return staging(v).resolve(tier);
+    }
+
+    /** Where a replaced version waits, between the two renames, to be deleted. */
+    public Path replaced(ReleaseVersion v) {
+        return releases.resolve("." + v + ".replaced");
     }
 
     public Path latestFile() {
         return releases.resolve("latest.json");
+    }
+
+    /** Whether a published version holds a tier that build {@code token} published. */
+    public boolean publishedBy(ReleaseVersion v, String token) {
+        if (token == null || !Files.isDirectory(version(v))) {
+            return false;
+        }
+        for (String tier : tiers(version(v))) {
+            Path manifest = published(v, tier).resolve("manifest.json");
+            if (Files.isRegularFile(manifest)) {
+                try {
+                    JsonNode m = WorkLayout.JSON.readTree(manifest.toFile());
+                    if (token.equals(m.path(BUILD_ID).asText(null))) {
+                        return true;
+                    }
+                } catch (IOException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Publishes the assembled version (resuming whatever an earlier attempt of the same build did): an existing
+     * version is refused unless {@code replace}, in which case its tiers this build did not assemble are carried
+     * over and the rest is deleted; then {@code latest.json} is updated, last, for every tier of the version.
+     *
+     * @param token the build's token, to recognize its own earlier attempt
+     * @param faults kill points between the steps, for the fault campaign
+     */
+    public void publish(ReleaseVersion v, String token, boolean replace, FaultInjector faults) {
+        Path staging = staging(v);
+        Path target = version(v);
+        Path old = replaced(v);
+        try {
+            if (!Files.isDirectory(staging)) {
+                if (!publishedBy(v, token)) {
+                    throw new IllegalStateException("nothing assembled to publish at " + staging);
+                }
+            } else {
+                if (Files.isDirectory(target)) {
+                    if (!replace) {
+                        throw new ReleaseExistsException("release " + v + " is already published at " + target
+                                + "; use --replace to build it again");
+                    }
+                    for (String tier : tiers(target)) {
+                        if (!Files.exists(staging.resolve(tier))) {
+                            // a tier this build did not rebuild stays published: linked into the new version
+                            FileTrees.linkTree(target.resolve(tier), staging.resolve("." + tier + ".carried"));
+                            Files.move(staging.resolve("." + tier + ".carried"), staging.resolve(tier),
+                                    StandardCopyOption.ATOMIC_MOVE);
+                        }
+                    }
+                    FileTrees.deleteTree(old);
+                    faults.checkpoint("publish", "swap.before-old-moved", 0);
+                    Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                    faults.checkpoint("publish", "swap.old-moved", 0);
+                }
+                Files.createDirectories(releases);
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                faults.checkpoint("publish", "swap.moved", 0);
+            }
+            FileTrees.deleteTree(old);
+            Map<String, String> latest = new TreeMap<>();
+            for (String tier : tiers(target)) {
+                latest.put(tier, v.toString());
+            }
+            updateLatest(latest);
+            faults.checkpoint("publish", "swap.latest", 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish " + staging + " as " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The tier folders of a version folder (published or staging). */
+    static List<String> tiers(Path versionDir) {
+        List<String> out = new ArrayList<>();
+        if (!Files.isDirectory(versionDir)) {
+            return out;
+        }
+        try (Stream<Path> s = Files.list(versionDir)) {
+            s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("."))
+                    .sorted().forEach(out::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + versionDir, e);
+        }
+        return out;
     }
 
     /** Newest published version per tier. */
@@ -55,21 +171,35 @@ public final class ReleaseLayout {
         }
     }
 
-    /** Points {@code latest} of a tier at {@code v} unless a newer version is already published. */
-    public void updateLatest(String tier, ReleaseVersion v) {
+    /**
+     * Points {@code latest} of each tier at its version unless a newer version is already published; one atomic
+     * rewrite of {@code latest.json}, under a lock shared with other builds.
+     */
+    public void updateLatest(Map<String, String> versions) {
         try {
             Files.createDirectories(releases);
             try (FileChannel ch = FileChannel.open(releases.resolve(".latest.lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
                 Map<String, String> m = latest();
-                String current = m.get(tier);
-                if (current == null || ReleaseVersion.parse(current).compareTo(v) <= 0) {
-                    m.put(tier, v.toString());
+                boolean changed = false;
+                for (Map.Entry<String, String> e : versions.entrySet()) {
+                    String current = m.get(e.getKey());
+                    if (current == null || ReleaseVersion.parse(current).compareTo(ReleaseVersion.parse(e.getValue())) < 0) {
+                        m.put(e.getKey(), e.getValue());
+                        changed = true;
+                    }
+                }
+                if (changed || !Files.isRegularFile(latestFile())) {
                     WorkLayout.writeJson(latestFile(), m);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update " + latestFile(), e);
         }
+    }
+
+    /** Points {@code latest} of a tier at {@code v} unless a newer version is already published. */
+    public void updateLatest(String tier, ReleaseVersion v) {
+        updateLatest(Map.of(tier, v.toString()));
     }
 }

@@ -29,6 +29,9 @@ final class SurveyDataFile {
             }
             while (in.hasNext()) {
                 DelimitedFile.Record r = in.next();
+                if (r.malformed()) {
+                    throw new org.cdrbuilder.core.config.ConfigException(file + ":" + r.line() + ": " + r.error());
+                }
                 String[] values = new String[columns.length];
                 for (int i = 0; i < columns.length; i++) {
                     String v = r.field(positions[i]);

@@ -110,6 +110,9 @@ public final class UnitNormalization implements CleaningRule {
             }
             while (in.hasNext()) {
                 DelimitedFile.Record rec = in.next();
+                if (rec.malformed()) {
+                    throw new org.cdrbuilder.core.config.ConfigException(file + ":" + rec.line() + ": " + rec.error());
+                }
                 try {
                     int concept = integer(rec, at, 0);
                     int from = integer(rec, at, 1);

@@ -39,7 +39,13 @@ final class ResourceRouter {
             case "Questionnaire" -> questionnaires.add(node);
             case "Bundle" -> bundle(node, line, pointer);
             default -> {
-                // not a survey resource: skipped, and not a source row of survey_conduct or observation
+                if (pointer.isEmpty()) {
+                    // a whole line or file of another resource type: not survey data, quarantined with its type
+                    sink.quarantine(SurveyResponseReader.CONDUCT_TABLE, line, null, new Violation("resourceType",
+                            "a resource of type " + type + ", not survey data (expected QuestionnaireResponse, "
+                                    + "Questionnaire or Bundle)", null));
+                }
+                // inside a Bundle: another entry of the document (Patient, Organization ...), not a survey row
             }
         }
     }

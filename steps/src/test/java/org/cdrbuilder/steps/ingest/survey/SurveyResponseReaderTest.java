@@ -204,6 +204,7 @@ class SurveyResponseReaderTest {
                         tuple("survey_conduct", 3L, null, null),
                         tuple("observation", 4L, "/group/group/0/question/0/answer/0/group/0/question/0/answer/0",
                                 "valueInteger"),
+                        tuple("survey_conduct", 6L, null, "resourceType"),
                         tuple("survey_conduct", 7L, null, null),
                         tuple("survey_conduct", 8L, null, null),
                         tuple("survey_conduct", 9L, null, null),
@@ -211,10 +212,11 @@ class SurveyResponseReaderTest {
         assertThat(sink.quarantined.get(0).violation().reason()).startsWith("not valid JSON");
         assertThat(sink.quarantined.get(1).violation().reason()).isEqualTo("valueInteger is not a JSON integer");
         assertThat(sink.quarantined.get(1).violation().value()).isEqualTo("16");
-        assertThat(sink.quarantined.get(2).violation().reason()).isEqualTo("not a FHIR resource (expected a JSON object)");
-        assertThat(sink.quarantined.get(3).violation().reason()).isEqualTo("not a FHIR resource (no resourceType)");
-        assertThat(sink.quarantined.get(4).violation().reason()).startsWith("not valid JSON");
+        assertThat(sink.quarantined.get(2).violation().reason()).startsWith("a resource of type Patient, not survey data");
+        assertThat(sink.quarantined.get(3).violation().reason()).isEqualTo("not a FHIR resource (expected a JSON object)");
+        assertThat(sink.quarantined.get(4).violation().reason()).isEqualTo("not a FHIR resource (no resourceType)");
         assertThat(sink.quarantined.get(5).violation().reason()).startsWith("not valid JSON");
+        assertThat(sink.quarantined.get(6).violation().reason()).startsWith("not valid JSON");
     }
 
     @Test
@@ -390,14 +392,19 @@ class SurveyResponseReaderTest {
     }
 
     @Test
-    void otherResources_areSkippedWithoutCounting() throws IOException {
+    void resourcesOfAnotherType_areQuarantinedNamingTheirType_andQuestionnairesAreNoRows() throws IOException {
         reader.read(TestFiles.write(dir.resolve("q.json"),
                 "{\"resourceType\": \"Questionnaire\", \"id\": \"TheBasics\", \"status\": \"active\"}"), sink);
         reader.read(TestFiles.write(dir.resolve("obs.ndjson"),
                 "{\"resourceType\": \"Observation\", \"id\": \"1\"}", "{\"resourceType\": \"Patient\"}"), sink);
 
         assertThat(sink.accepted).isEmpty();
-        assertThat(sink.quarantined).isEmpty();
+        assertThat(sink.quarantined).extracting(RecordingSink.Quarantined::line, q -> q.violation().field(),
+                q -> q.violation().reason()).containsExactly(
+                tuple(1L, "resourceType", "a resource of type Observation, not survey data (expected QuestionnaireResponse, "
+                        + "Questionnaire or Bundle)"),
+                tuple(2L, "resourceType", "a resource of type Patient, not survey data (expected QuestionnaireResponse, "
+                        + "Questionnaire or Bundle)"));
     }
 
     @Test
