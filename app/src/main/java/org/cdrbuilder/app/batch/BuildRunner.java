@@ -73,15 +73,24 @@ public final class BuildRunner implements AutoCloseable {
     }
 
     private JobExecution runLocked() {
-        JobParameters params = parameters(false);
+        JobParameters params = parameters(0);
         JobExecution last = repository.getLastJobExecution(ReleaseBuildJob.NAME, params);
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
             if (!ctx.options().replace()) {
                 throw new ReleaseExistsException("release " + ctx.settings().version()
                         + " was already built from these inputs; use --replace to build it again");
             }
-            params = parameters(true);
-            last = null;
+            // replacing: the first replacement of these inputs that did not complete, so that the same --replace
+            // command after a kill resumes it instead of starting over
+            long n = 1;
+            while (true) {
+                params = parameters(n);
+                last = repository.getLastJobExecution(ReleaseBuildJob.NAME, params);
+                if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
+                    break;
+                }
+                n++;
+            }
         }
         if (last == null) {
             LOG.info("starting a new build of {} (work directory {})", ctx.settings().version(), ctx.settings().versionWork());
@@ -115,16 +124,16 @@ public final class BuildRunner implements AutoCloseable {
         }
     }
 
-    /** Identifying parameters: version, input signature, configuration signature (and a replace stamp). */
-    JobParameters parameters(boolean replacing) {
+    /** Identifying parameters: version, input signature, configuration signature (and the replacement's number). */
+    JobParameters parameters(long replacement) {
         BuildSettings s = ctx.settings();
         JobParametersBuilder b = new JobParametersBuilder()
                 .addString("version", s.version().toString())
                 .addString("inputs", inputSignature(s))
                 .addString("config", configSignature(s))
                 .addString("tiers", String.join(",", s.tiers()));
-        if (replacing) {
-            b.addLong("replace", System.currentTimeMillis());
+        if (replacement > 0) {
+            b.addLong("replace", replacement);
         }
         return b.toJobParameters();
     }

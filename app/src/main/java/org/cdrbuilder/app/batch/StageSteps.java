@@ -1,5 +1,7 @@
 package org.cdrbuilder.app.batch;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +44,24 @@ public final class StageSteps {
         this.executor = executor;
     }
 
+    /** Written when a stage's {@code complete} has run: a restart must neither plan nor complete it again. */
+    static Path completedMarker(BuildContext ctx, Stage stage) {
+        return ctx.layout().state("stages").resolve(stage.name() + ".completed");
+    }
+
+    private static void markCompleted(BuildContext ctx, Stage stage) {
+        try {
+            Path marker = completedMarker(ctx, stage);
+            Files.createDirectories(marker.getParent());
+            Path tmp = marker.resolveSibling("." + marker.getFileName() + ".tmp");
+            Files.writeString(tmp, stage.name());
+            Files.move(tmp, marker, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot record the completion of " + stage.name(), e);
+        }
+    }
+
     /** The partitioned step of a stage, named after it. */
     public Step step(Stage stage) {
         Step worker = new StepBuilder(stage.name() + ".unit", repository)
@@ -74,6 +94,10 @@ public final class StageSteps {
 
         @Override
         public Map<String, ExecutionContext> partition(int gridSize) {
+            if (Files.isRegularFile(completedMarker(ctx, stage))) {
+                // the stage completed before the process stopped: planning again would read what it wrote itself
+                return new LinkedHashMap<>();
+            }
             List<WorkUnit> units = stage.plan(ctx);
             ctx.progress().startStage(stage.name(), units.size());
             Map<String, ExecutionContext> out = new LinkedHashMap<>();
@@ -159,11 +183,15 @@ public final class StageSteps {
         public void aggregate(StepExecution result, Collection<StepExecution> executions) {
             delegate.aggregate(result, executions);
             boolean allDone = executions.stream().allMatch(e -> e.getStatus() == BatchStatus.COMPLETED);
+            if (allDone && Files.isRegularFile(completedMarker(ctx, stage))) {
+                return; // completed by an earlier attempt, which stopped before the step was recorded complete
+            }
             if (allDone) {
                 try {
                     long t0 = System.nanoTime();
                     ctx.faults().checkpoint(stage.name(), "complete", 0); // kill points of the fault campaign
                     stage.complete(ctx);
+                    markCompleted(ctx, stage);
                     ctx.faults().checkpoint(stage.name(), "completed", 0);
                     long ms = (System.nanoTime() - t0) / 1_000_000;
                     if (ms >= 1_000) {

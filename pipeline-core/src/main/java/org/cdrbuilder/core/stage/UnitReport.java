@@ -35,6 +35,30 @@ public final class UnitReport {
     public Map<String, Object> details = new TreeMap<>();
     public long millis;
 
+    /** Rows accepted with a warning ("table: reason" to count), e.g. codes the vocabulary does not have. */
+    public Map<String, Long> warnings = new TreeMap<>();
+    /** The first few warned rows: file, line or pointer, and reason. */
+    public List<Map<String, Object>> warningExamples = new ArrayList<>();
+
+    /** Records a row accepted with a warning. */
+    public void warned(String reason, String file, Long line, String pointer, int examples) {
+        warnings.merge(reason, 1L, Long::sum);
+        if (warningExamples.size() < examples) {
+            Map<String, Object> e = new java.util.LinkedHashMap<>();
+            if (file != null) {
+                e.put("file", file);
+            }
+            if (line != null) {
+                e.put("line", line);
+            }
+            if (pointer != null) {
+                e.put("pointer", pointer);
+            }
+            e.put("reason", reason);
+            warningExamples.add(e);
+        }
+    }
+
     /** Records a value that was dropped from a kept row. */
     public void valueDropped(Long line, String field, String reason, int examples) {
         valuesDropped.merge(field + ": " + reason, 1L, Long::sum);

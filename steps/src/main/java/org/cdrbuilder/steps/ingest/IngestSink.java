@@ -24,6 +24,13 @@ public interface IngestSink {
     /** A new local id for a row of {@code table}, unique within the unit (0, 1, 2, ...). */
     long nextLocalId(String table);
 
+    /**
+     * A row that was accepted with something worth knowing (a code the vocabulary does not have): counted per
+     * reason and reported by input validation with file, line and pointer.
+     */
+    default void warn(String table, Long line, String pointer, String reason) {
+    }
+
     /** The file currently being read, relative to the drop (for quarantine records). */
     default String currentFile() {
         return null;

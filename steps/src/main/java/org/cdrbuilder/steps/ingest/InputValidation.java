@@ -60,6 +60,9 @@ public final class InputValidation {
         /** "field: reason" to count. */
         public Map<String, Long> reasons = new TreeMap<>();
         public List<Map<String, Object>> examples = new ArrayList<>();
+        /** Rows staged with a warning (codes the vocabulary lacks), "table: reason" to count. */
+        public Map<String, Long> warnings = new TreeMap<>();
+        public List<Map<String, Object>> warningExamples = new ArrayList<>();
         /** Invalid values left empty in kept rows, "field: reason" to count. */
         public Map<String, Long> valuesDropped = new TreeMap<>();
         /** Line (or pointer), field and reason of the first dropped values. */
@@ -109,6 +112,14 @@ public final class InputValidation {
             });
             f.issues.addAll(r.issues);
             f.valuesDropped.putAll(r.valuesDropped);
+            f.warnings.putAll(r.warnings);
+            for (Map<String, Object> w : r.warningExamples) {
+                Map<String, Object> e = new LinkedHashMap<>(w);
+                if (maskParticipants && e.get("file") instanceof String wf) {
+                    e.put("file", maskParticipants(wf));
+                }
+                f.warningExamples.add(e);
+            }
             f.valuesDroppedExamples.addAll(r.valuesDroppedExamples);
             Path q = layout.quarantine(r.stage, r.unit);
             if (Files.isRegularFile(q)) {

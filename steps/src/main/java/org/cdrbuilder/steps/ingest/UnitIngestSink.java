@@ -78,6 +78,11 @@ final class UnitIngestSink implements IngestSink {
     }
 
     @Override
+    public void warn(String table, Long line, String pointer, String reason) {
+        report.warned(table + ": " + reason, file, line, pointer, 5);
+    }
+
+    @Override
     public long nextLocalId(String table) {
         return ids.computeIfAbsent(table, t -> new long[1])[0]++;
     }

@@ -124,6 +124,9 @@ public final class PublishStage implements Stage {
         String tier = unit.attr("tier");
         TableDef table = ctx.schema().table(unit.attr("table"));
         ReleaseLayout releases = new ReleaseLayout(ctx.settings().releases());
+        if (releases.publishedBy(ctx.settings().version(), existingToken(ctx))) {
+            return; // an earlier attempt of this build published the version: nothing to assemble again
+        }
         Path dir = releases.partial(ctx.settings().version(), tier).resolve(table.group().releaseFolder())
                 .resolve(table.name());
         FileTrees.deleteTree(dir);
@@ -214,6 +217,11 @@ public final class PublishStage implements Stage {
         ReleaseLayout releases = new ReleaseLayout(ctx.settings().releases());
         SiteLabels labels = SiteLabels.load(ctx.settings().privateDir());
         String token = token(ctx);
+        if (releases.publishedBy(ctx.settings().version(), token)) {
+            // an earlier attempt published the version and was stopped before recording it: finish what it did
+            releases.publish(ctx.settings().version(), token, ctx.options().replace(), ctx.faults());
+            return;
+        }
         for (String tier : tiers(ctx.settings())) {
             Path partial = releases.partial(ctx.settings().version(), tier);
             if (!Files.isDirectory(partial)) {

@@ -104,10 +104,10 @@ public final class ReleaseLayout {
         Path target = version(v);
         Path old = replaced(v);
         try {
-            if (!Files.isDirectory(staging)) {
-                if (!publishedBy(v, token)) {
-                    throw new IllegalStateException("nothing assembled to publish at " + staging);
-                }
+            if (publishedBy(v, token)) {
+                FileTrees.deleteTree(staging); // assembled again by a restart after this build had published
+            } else if (!Files.isDirectory(staging)) {
+                throw new IllegalStateException("nothing assembled to publish at " + staging);
             } else {
                 if (Files.isDirectory(target)) {
                     if (!replace) {

@@ -10,15 +10,20 @@ import java.util.Map;
  * computed. Anything else (protocol modifications, pregnancy, wheelchair, notes ...) is read as written.
  */
 enum MeasurementKind {
-    BLOOD_PRESSURE("blood-pressure", true, MeanRule.NONE, null, "55284-4"),
-    SYSTOLIC("blood-pressure-systolic", true, MeanRule.SECOND_AND_THIRD, "mm[Hg]", "8480-6"),
-    DIASTOLIC("blood-pressure-diastolic", true, MeanRule.SECOND_AND_THIRD, "mm[Hg]", "8462-4"),
-    HEART_RATE("heart-rate", true, MeanRule.SECOND_AND_THIRD, "/min", "8867-4"),
-    HEIGHT("height", false, MeanRule.NONE, null, "8302-2"),
-    WEIGHT("weight", false, MeanRule.NONE, null, "29463-7"),
-    BMI("bmi", false, MeanRule.NONE, null, "39156-5"),
-    WAIST("waist-circumference", true, MeanRule.CLOSEST_TWO, "cm", "56086-2", "8280-0"),
-    HIP("hip-circumference", true, MeanRule.CLOSEST_TWO, "cm", "62409-8");
+    BLOOD_PRESSURE("blood-pressure", true, MeanRule.NONE, null, null, "55284-4"),
+    SYSTOLIC("blood-pressure-systolic", true, MeanRule.SECOND_AND_THIRD, "mm[Hg]", "mm[Hg]", "8480-6"),
+    DIASTOLIC("blood-pressure-diastolic", true, MeanRule.SECOND_AND_THIRD, "mm[Hg]", "mm[Hg]", "8462-4"),
+    HEART_RATE("heart-rate", true, MeanRule.SECOND_AND_THIRD, "/min", "/min", "8867-4"),
+    HEIGHT("height", false, MeanRule.NONE, null, "cm", "8302-2"),
+    WEIGHT("weight", false, MeanRule.NONE, null, "kg", "29463-7"),
+    BMI("bmi", false, MeanRule.NONE, null, "kg/m2", "39156-5"),
+    WAIST("waist-circumference", true, MeanRule.CLOSEST_TWO, "cm", "cm", "56086-2", "8280-0"),
+    HIP("hip-circumference", true, MeanRule.CLOSEST_TWO, "cm", "cm", "62409-8");
+
+    /** Spellings of the program's units that payloads use (UCUM case-insensitive forms, display names). */
+    private static final Map<String, String> UNIT_SPELLINGS = Map.of("mmhg", "mm[Hg]", "mm hg", "mm[Hg]",
+            "bpm", "/min", "{beats}/min", "/min", "beats/min", "/min", "kg/m^2", "kg/m2", "kg/m[2]", "kg/m2",
+            "centimeter", "cm", "kilogram", "kg");
 
     /** How the computed mean of a kind is derived from its replicates. */
     enum MeanRule {
@@ -47,14 +52,36 @@ enum MeasurementKind {
     private final boolean replicated;
     private final MeanRule meanRule;
     private final String meanUnit;
+    private final String unit;
     private final List<String> loincs;
 
-    MeasurementKind(String code, boolean replicated, MeanRule meanRule, String meanUnit, String... loincs) {
+    MeasurementKind(String code, boolean replicated, MeanRule meanRule, String meanUnit, String unit, String... loincs) {
         this.code = code;
         this.replicated = replicated;
         this.meanRule = meanRule;
         this.meanUnit = meanUnit;
+        this.unit = unit;
         this.loincs = List.of(loincs);
+    }
+
+    /** The unit the program records this measurement in (after imperial conversion), or null for the panel. */
+    String unit() {
+        return unit;
+    }
+
+    /**
+     * The program's unit for a reading written in {@code unit} (the unit itself, or a known spelling of it), or null
+     * when the reading's unit cannot be converted to it.
+     */
+    String accepted(String unit) {
+        if (this.unit == null || unit == null) {
+            return unit;
+        }
+        if (this.unit.equals(unit)) {
+            return unit;
+        }
+        String spelled = UNIT_SPELLINGS.get(unit.strip().toLowerCase(java.util.Locale.ROOT));
+        return this.unit.equals(spelled) || this.unit.equalsIgnoreCase(unit.strip()) ? this.unit : null;
     }
 
     /** The kind whose program code (or a known older spelling) is {@code code}, or null. */

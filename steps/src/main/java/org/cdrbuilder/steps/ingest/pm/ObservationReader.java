@@ -93,6 +93,15 @@ final class ObservationReader {
         JsonNode quantity = node.get("valueQuantity");
         if (quantity != null && quantity.isObject()) {
             Reading.Quantity q = quantity(quantity, pointer);
+            if (q != null && kind != null && kind.accepted(q.unit()) == null) {
+                // a unit the program cannot convert to its own (a height in furlongs): the value means nothing here
+                reject(pointer, "valueQuantity.code", "unit " + q.unit() + " cannot be converted to " + kind.unit()
+                        + " (" + kind.code(null) + ")", q.unit());
+                return null;
+            }
+            if (q != null && kind != null && !q.unit().equals(kind.accepted(q.unit()))) {
+                q = new Reading.Quantity(q.value(), kind.accepted(q.unit()), q.asWritten());
+            }
             return q == null ? null : new Reading(pointer, kind, replicate, loinc, source, vocabulary, time, q, null);
         }
         if (kind != null) {

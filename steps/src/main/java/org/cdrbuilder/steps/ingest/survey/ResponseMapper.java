@@ -74,6 +74,12 @@ final class ResponseMapper {
                     "longer than " + tooLong.maxLength() + " characters (" + text.length() + ")", text));
             return;
         }
+        if ((Integer) row.get("observation_source_concept_id") == 0) {
+            sink.warn(OBSERVATION, line, pointer, "question code not in the vocabulary (staged with concept 0)");
+        }
+        if (row.get("value_source_value") != null && (Integer) row.get("value_source_concept_id") == 0) {
+            sink.warn(OBSERVATION, line, pointer, "answer code not in the vocabulary (staged with concept 0)");
+        }
         row.set("observation_id", sink.nextLocalId(OBSERVATION));
         sink.accept(row);
     }

@@ -42,7 +42,7 @@ final class InputsSection {
 
     private static void details(Html h, InputValidation.Source s) {
         boolean any = s.files.stream().anyMatch(f -> !f.issues.isEmpty() || !f.reasons.isEmpty()
-                || !f.valuesDropped.isEmpty());
+                || !f.valuesDropped.isEmpty() || !f.warnings.isEmpty());
         if (!any) {
             return;
         }
@@ -52,6 +52,8 @@ final class InputsSection {
                 h.el("li", null, i.severity + " " + f.file + (i.line == null ? "" : ":" + i.line) + ": " + i.message);
             }
             f.reasons.forEach((reason, n) -> h.el("li", null, f.file + ": " + n + " row(s) quarantined: " + reason));
+            f.warnings.forEach((reason, n) -> h.el("li", null, f.file + ": " + n + " row(s) staged with a warning: "
+                    + reason));
             f.valuesDropped.forEach((reason, n) -> h.el("li", null, f.file + ": " + n
                     + " value(s) dropped, rows kept: " + reason));
             for (var e : f.valuesDroppedExamples) {

@@ -159,6 +159,23 @@ class PhysicalMeasurementReaderTest {
     }
 
     @Test
+    void unitsThatCannotBeConverted_quarantineTheReading_knownSpellingsAreRead() throws IOException {
+        RecordingSink sink = readJson(bundle(SESSION,
+                quantity("8302-2", "height", "0.008", "[fur_us]"),
+                quantity("29463-7", "weight", "70", "g"),
+                quantity("8867-4", "heart-rate-1", "70", "bpm"),
+                quantity("8302-2", "height", "170", "cm")));
+
+        assertThat(sink.quarantined).containsExactly(
+                new Quarantined("measurement", null, "/entry/1/resource", new Violation("valueQuantity.code",
+                        "unit [fur_us] cannot be converted to cm (height)", "[fur_us]")),
+                new Quarantined("measurement", null, "/entry/2/resource", new Violation("valueQuantity.code",
+                        "unit g cannot be converted to kg (weight)", "g")));
+        assertThat(sink.measurements()).extracting(r -> r.get("measurement_source_value"), r -> r.get("unit_source_value"))
+                .containsExactly(tuple("heart-rate-1", "/min"), tuple("height", "cm"));
+    }
+
+    @Test
     void missingValueOrUnit_quarantinesThatMeasurementOnly() throws IOException {
         RecordingSink sink = readJson(bundle(SESSION,
                 quantity("8302-2", "height", null, "cm"),

@@ -1,0 +1,119 @@
+package org.cdrbuilder.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cdrbuilder.app.batch.BuildLocks;
+import org.cdrbuilder.core.config.BuildSettings;
+import org.cdrbuilder.core.stage.InjectedFaultException;
+import org.cdrbuilder.core.testing.Duck;
+import org.cdrbuilder.steps.testing.MiniDrop;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Failures that must surface early and as the right kind: preflight (exit 2 before any work), unusable inputs (3),
+ * bugs (1, never "run again"), environment failures (4, resumable), and inputs that once crashed a build.
+ */
+class ReliabilityTest {
+    @TempDir
+    Path tmp;
+
+    private record Run(int code, String output) {
+    }
+
+    private static Run cdr(String... args) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        PrintStream capture = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            return new Run(Cdr.execute(args), buf.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void releasesPathThatCannotBeWritten_failsUpFrontWithExit2_beforeAnyWork() throws Exception {
+        MiniDrop.settings(tmp);
+        Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
+        Run r = cdr("build", "--config", tmp.resolve("config/release.yaml").toString(), "--releases",
+                file.resolve("releases").toString(), "--progress-interval", "0");
+        assertThat(r.code()).as(r.output()).isEqualTo(ExitCodes.BAD_CONFIG);
+        assertThat(r.output()).contains("cannot be written").contains(file.resolve("releases").toString());
+        assertThat(tmp.resolve("work/v1/ingest")).doesNotExist();
+    }
+
+    @Test
+    void aSecondBuildSharingThePrivateDirectory_isRefusedAtOnce_withAPlainMessage() {
+        BuildSettings s = MiniDrop.settings(tmp);
+        try (BuildLocks held = BuildLocks.acquire(s)) {
+            Run r = cdr("build", "--config", tmp.resolve("config/release.yaml").toString(), "--work",
+                    tmp.resolve("other-work").toString(), "--progress-interval", "0");
+            assertThat(r.code()).as(r.output()).isEqualTo(ExitCodes.BAD_CONFIG);
+            assertThat(r.output()).contains("another build").doesNotContain("Database may be already in use");
+            assertThat(tmp.resolve("other-work/v1/ingest")).doesNotExist();
+        }
+    }
+
+    @Test
+    void headerOnlyRegistry_isRejectedByBuildAsByValidate_andNothingIsPublished() throws Exception {
+        MiniDrop.settings(tmp);
+        Files.writeString(tmp.resolve("drop/participants/participants.csv"), MiniDrop.REGISTRY_HEADER + "\n");
+        Run validate = cdr("validate", "--config", tmp.resolve("config/release.yaml").toString());
+        Run build = cdr("build", "--config", tmp.resolve("config/release.yaml").toString(), "--progress-interval", "0");
+        assertThat(validate.code()).isEqualTo(ExitCodes.INPUTS_REJECTED);
+        assertThat(build.code()).as(build.output()).isEqualTo(ExitCodes.INPUTS_REJECTED);
+        assertThat(build.output()).contains("participants/participants.csv has a header but no participant rows");
+        assertThat(tmp.resolve("releases/v1")).doesNotExist();
+        assertThat(tmp.resolve("releases/latest.json")).doesNotExist();
+    }
+
+    @Test
+    void emptyAndHeaderOnlySiteFiles_andAnImpossibleSubmission_doNotStopTheBuild() throws Exception {
+        MiniDrop.settings(tmp);
+        Path site = tmp.resolve("drop/ehr/site_a/2024-01-01-v2");
+        Files.write(site.resolve("death.csv"), new byte[0]);
+        Files.writeString(site.resolve("procedure_occurrence.csv"), "procedure_occurrence_id,person_id,"
+                + "procedure_concept_id,procedure_date,procedure_type_concept_id\n");
+        Path impossible = tmp.resolve("drop/ehr/site_a/2026-13-45-v1");
+        Files.createDirectories(impossible);
+        Files.writeString(impossible.resolve("person.csv"), "person_id,gender_concept_id,year_of_birth,"
+                + "race_concept_id,ethnicity_concept_id\n1001,8532,1970,0,0\n");
+        Run r = cdr("build", "--config", tmp.resolve("config/release.yaml").toString(), "--progress-interval", "0");
+        assertThat(r.code()).as(r.output()).isZero();
+        try (Duck duck = new Duck()) {
+            // the real submission was read: its two conditions are published
+            assertThat(duck.count("select count(*) from '" + tmp.resolve("releases/v1/controlled/omop/condition_occurrence")
+                    + "/*.parquet'")).isEqualTo(2);
+        }
+        String validation = Files.readString(tmp.resolve("releases/v1/controlled/qa/input-validation.json"));
+        assertThat(validation).contains("empty file (no header row), skipped")
+                .contains("submission folder date is not a real calendar date");
+    }
+
+    @Test
+    void exitCodes_bugsAre1_environmentFailuresAre4_knownCausesKeepTheirCode() {
+        Exception wrapper = new org.springframework.batch.core.job.JobInterruptedException("partition failed");
+        assertThat(Cdr.exitCodeOf(List.of(new NullPointerException("a bug")))).isEqualTo(ExitCodes.INTERNAL);
+        assertThat(Cdr.exitCodeOf(List.of(wrapper, new ClassCastException("a bug")))).isEqualTo(ExitCodes.INTERNAL);
+        assertThat(Cdr.exitCodeOf(List.of(wrapper, new java.io.UncheckedIOException(new java.io.IOException("No space left on device")))))
+                .isEqualTo(ExitCodes.JOB_FAILED);
+        assertThat(Cdr.exitCodeOf(List.of(new InjectedFaultException("injected")))).isEqualTo(ExitCodes.JOB_FAILED);
+        assertThat(Cdr.exitCodeOf(List.of(new org.cdrbuilder.steps.qa.QaGateFailedException("gate"))))
+                .isEqualTo(ExitCodes.QA_FAILED);
+        assertThat(Summary.hint(ExitCodes.INTERNAL)).contains("bug").doesNotContain("resume");
+        assertThat(Summary.hint(ExitCodes.QA_FAILED)).contains("--accept-failed-qa").doesNotContain("resume");
+        assertThat(Summary.hint(ExitCodes.JOB_FAILED)).contains("resume");
+    }
+}
