@@ -15,7 +15,7 @@ import org.cdrbuilder.steps.testing.MiniDrop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code cdr build} through the command line and the Spring Batch job with the embedded H2 job repository. */
+/** {@code cdr build} through the command line and the Spring Batch job with the embedded HSQLDB job repository. */
 class CliBuildTest {
 
     @Test

@@ -20,7 +20,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * The persistent Spring Batch job repository: an embedded H2 file database in {@code <work>/jobrepo} by default,
+ * The persistent Spring Batch job repository: an embedded HSQLDB file database in {@code <work>/jobrepo} by default,
  * or any JDBC URL from the settings (PostgreSQL is tested). The Spring Batch tables are created on first use.
  */
 public final class JobRepositories {
@@ -38,7 +38,11 @@ public final class JobRepositories {
             } catch (java.io.IOException e) {
                 throw new ConfigException("cannot create job repository folder " + dir + ": " + e.getMessage());
             }
-            c.setJdbcUrl("jdbc:h2:file:" + dir.resolve("cdr").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
+            // HSQLDB: every commit written to its log before it returns (write_delay false), and an unfinished
+            // transaction of a killed process rolled back on reopening. (H2's MVStore, used before, could keep a row
+            // locked by a killed process's transaction, and the next run's update of it then never returned.)
+            c.setJdbcUrl("jdbc:hsqldb:file:" + dir.resolve("cdr").toAbsolutePath()
+                    + ";hsqldb.write_delay=false;hsqldb.tx=mvcc;shutdown=true");
             c.setUsername("sa");
             c.setPassword("");
         } else {

@@ -90,16 +90,23 @@ class ReliabilityTest {
         Files.createDirectories(impossible);
         Files.writeString(impossible.resolve("person.csv"), "person_id,gender_concept_id,year_of_birth,"
                 + "race_concept_id,ethnicity_concept_id\n1001,8532,1970,0,0\n");
+        // one stray quote, then a good condition: the quote costs its own line only
+        Files.writeString(site.resolve("condition_occurrence.csv"), "7,1001,320128,2020-03-03,,,32817,,\"I10,,\n"
+                + "8,1001,320128,2020-04-04,,,32817,,I10,,\n", java.nio.file.StandardOpenOption.APPEND);
         Run r = cdr("build", "--config", tmp.resolve("config/release.yaml").toString(), "--progress-interval", "0");
         assertThat(r.code()).as(r.output()).isZero();
         try (Duck duck = new Duck()) {
-            // the real submission was read: its two conditions are published
-            assertThat(duck.count("select count(*) from '" + tmp.resolve("releases/v1/controlled/omop/condition_occurrence")
-                    + "/*.parquet'")).isEqualTo(2);
+            // the real submission was read: its two conditions are published, and the one after the stray quote
+            assertThat(duck.rows("select condition_start_date::varchar from '"
+                    + tmp.resolve("releases/v1/controlled/omop/condition_occurrence") + "/*.parquet' order by 1"))
+                    .containsExactly(List.of("2019-12-01"), List.of("2020-01-10"), List.of("2020-04-04"));
         }
         String validation = Files.readString(tmp.resolve("releases/v1/controlled/qa/input-validation.json"));
         assertThat(validation).contains("empty file (no header row), skipped")
-                .contains("submission folder date is not a real calendar date");
+                .contains("submission folder date is not a real calendar date")
+                .contains("unbalanced quote: the quoted field opened on this line does not close on it");
+        String ledger = Files.readString(tmp.resolve("releases/v1/controlled/qa/ledger.json"));
+        assertThat(ledger).contains("\"reconciled\" : true").doesNotContain("\"reconciled\" : false");
     }
 
     @Test
