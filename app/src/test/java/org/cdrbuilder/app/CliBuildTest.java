@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CliBuildTest {
 
     @Test
-    void build_publishesRelease_refusesToOverwrite_andReplacesWhenAsked(@TempDir Path tmp) {
+    void build_publishesRelease_refusesToOverwrite_andReplacesWhenAsked(@TempDir Path tmp) throws Exception {
         MiniDrop.settings(tmp);
         String config = tmp.resolve("config/release.yaml").toString();
 
@@ -32,6 +32,10 @@ class CliBuildTest {
         }
         assertThat(tmp.resolve("releases/latest.json")).content().contains("\"controlled\" : \"v1\"");
 
+        assertThat(Cdr.execute("build", "--config", config, "--progress-interval", "0")).isEqualTo(2);
+        // a process stopped after its job completed but before it reported: the same command finds nothing to do
+        java.nio.file.Files.delete(tmp.resolve("work/v1/state/finished.txt"));
+        assertThat(Cdr.execute("build", "--config", config, "--progress-interval", "0")).isZero();
         assertThat(Cdr.execute("build", "--config", config, "--progress-interval", "0")).isEqualTo(2);
         assertThat(Cdr.execute("build", "--config", config, "--progress-interval", "0", "--replace")).isZero();
         assertThat(release.resolve("manifest.json")).isRegularFile();

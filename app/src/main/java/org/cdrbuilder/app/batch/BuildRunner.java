@@ -75,6 +75,13 @@ public final class BuildRunner implements AutoCloseable {
     private JobExecution runLocked() {
         JobParameters params = parameters(0);
         JobExecution last = repository.getLastJobExecution(ReleaseBuildJob.NAME, params);
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED && !ctx.options().replace()
+                && !Files.isRegularFile(finishedMarker(ctx))) {
+            // the job completed but the process was stopped before it could report it: nothing is left to do
+            LOG.info("build {} had completed (execution {}) when its process was stopped; nothing to resume",
+                    ctx.settings().version(), last.getId());
+            return last;
+        }
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
             if (!ctx.options().replace()) {
                 throw new ReleaseExistsException("release " + ctx.settings().version()
@@ -121,6 +128,21 @@ public final class BuildRunner implements AutoCloseable {
             throw new IllegalStateException("cannot launch the build job: " + e.getMessage(), e);
         } finally {
             workers.shutdown();
+        }
+    }
+
+    /** Written once a completed build was reported: running the same command again is then refused. */
+    public static Path finishedMarker(BuildContext ctx) {
+        return ctx.layout().state("finished.txt");
+    }
+
+    /** Records that the completed build was reported to its caller. */
+    public static void markFinished(BuildContext ctx) {
+        try {
+            Files.createDirectories(finishedMarker(ctx).getParent());
+            Files.writeString(finishedMarker(ctx), ctx.settings().version().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + finishedMarker(ctx), e);
         }
     }
 

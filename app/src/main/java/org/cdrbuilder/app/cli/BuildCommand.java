@@ -91,6 +91,7 @@ public final class BuildCommand implements Callable<Integer> {
         LOG.info("build {} ended {}", settings.version(), execution.getStatus());
         Logging.stopFile();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
+            BuildRunner.markFinished(ctx);
             return ExitCodes.OK;
         }
         return Cdr.exitCodeOf(execution.getAllFailureExceptions());
