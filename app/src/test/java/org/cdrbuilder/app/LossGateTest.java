@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import org.cdrbuilder.app.cli.Cdr;
 import org.cdrbuilder.app.cli.ExitCodes;
@@ -31,7 +30,7 @@ class LossGateTest {
     @Test
     void registryHalfGarbage_failsTheGate_publishesNothing_andNamesTheRegistryAndTheShare() throws IOException {
         Path drop = tmp.resolve("drop");
-        copyTree(TestFiles.repoRoot().resolve("sample-data/drop"), drop);
+        TestFiles.copyTree(TestFiles.repoRoot().resolve("sample-data/drop"), drop);
         Path registry = drop.resolve("participants/participants.csv");
         List<String> lines = Files.readAllLines(registry);
         List<String> header = List.of(lines.get(0).split(","));
@@ -75,16 +74,4 @@ class LossGateTest {
                 .contains("participantsMissing participants/participants.csv");
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
 }

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 
 import org.cdrbuilder.app.cli.Cdr;
 import org.cdrbuilder.core.testing.TestPostgres;
-import org.cdrbuilder.core.testing.TestSettings;
 import org.cdrbuilder.steps.testing.MiniDrop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

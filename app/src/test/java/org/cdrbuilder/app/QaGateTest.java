@@ -112,7 +112,7 @@ class QaGateTest {
 
         // a copy of the release whose person table holds every person twice: duplicate keys are fatal
         Path copy = tmp.resolve("copy/v1/controlled");
-        copyTree(release, copy);
+        TestFiles.copyTree(release, copy);
         Path persons = copy.resolve("omop/person");
         try (Stream<Path> s = Files.list(persons)) {
             Path part = s.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
@@ -125,16 +125,4 @@ class QaGateTest {
         assertThat(dup.gate.failedFatalChecks).anySatisfy(c -> assertThat(c).startsWith("isPrimaryKey person.person_id"));
     }
 
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
 }

@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 
 import org.cdrbuilder.app.cli.Cdr;
 import org.cdrbuilder.core.testing.Duck;
-import org.cdrbuilder.core.testing.TestSettings;
 import org.cdrbuilder.steps.testing.MiniDrop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

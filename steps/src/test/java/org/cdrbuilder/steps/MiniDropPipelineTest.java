@@ -14,7 +14,6 @@ import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.LocalStageRunner;
 import org.cdrbuilder.core.stage.WorkLayout;
 import org.cdrbuilder.core.testing.Duck;
-import org.cdrbuilder.core.testing.TestSettings;
 import org.cdrbuilder.steps.testing.MiniDrop;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

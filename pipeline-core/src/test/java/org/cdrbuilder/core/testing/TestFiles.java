@@ -44,4 +44,20 @@ public final class TestFiles {
         Path p = repoRoot().resolve("..").resolve("shared").resolve("testdata").normalize();
         return Files.isDirectory(p) ? p : null;
     }
+
+    /** Copies the tree {@code from} to {@code to}, file by file (real copies: the test may change them). */
+    public static void copyTree(Path from, Path to) {
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(p, target);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot copy " + from + " to " + to, e);
+        }
+    }
 }

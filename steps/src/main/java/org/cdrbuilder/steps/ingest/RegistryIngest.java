@@ -3,7 +3,6 @@ package org.cdrbuilder.steps.ingest;
 import java.util.Set;
 
 import org.cdrbuilder.core.registry.Participant;
-import org.cdrbuilder.core.row.Row;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.UnitReport;
 import org.cdrbuilder.core.stage.WorkUnit;

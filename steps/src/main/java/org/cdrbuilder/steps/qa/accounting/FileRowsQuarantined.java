@@ -1,7 +1,6 @@
 package org.cdrbuilder.steps.qa.accounting;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 

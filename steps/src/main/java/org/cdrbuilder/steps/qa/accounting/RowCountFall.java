@@ -1,11 +1,9 @@
 package org.cdrbuilder.steps.qa.accounting;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.cdrbuilder.core.ledger.Ledger;
 import org.cdrbuilder.core.qa.CheckCategory;
 import org.cdrbuilder.core.qa.CheckKey;
 import org.cdrbuilder.core.qa.CheckLevel;
@@ -13,7 +11,6 @@ import org.cdrbuilder.core.qa.CheckResult;
 import org.cdrbuilder.core.qa.CheckType;
 import org.cdrbuilder.core.qa.QaSettings;
 import org.cdrbuilder.core.qa.QaThresholds;
-import org.cdrbuilder.steps.ingest.InputValidation;
 import org.cdrbuilder.steps.qa.profile.ReleaseComparison;
 
 import com.google.auto.service.AutoService;

@@ -81,7 +81,8 @@ final class ChecksSection {
         h.el("td", null, r.severity).raw("<td><span class=\"mono\">").text(r.checkName).raw("</span><div class=\"note\">")
                 .text(r.category + (r.subcategory == null || r.subcategory.isEmpty() ? "" : " / " + r.subcategory))
                 .raw("</div></td>")
-                .el("td", "class=\"mono\"", r.cdmTableName + (r.cdmFieldName == null ? "" : "." + r.cdmFieldName))
+                .el("td", "class=\"mono\"", r.cdmTableName + (r.cdmFieldName == null ? "" : "." + r.cdmFieldName)
+                        + (r.source == null ? "" : " (" + r.source + ")"))
                 .el("td", null, r.conceptId == null ? "" : r.conceptId + (r.unitConceptId == null ? "" : " / unit "
                         + r.unitConceptId))
                 .el("td", "class=\"n\"", Html.number(r.numViolatedRows))
