@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cdrbuilder.core.config.BuildSettings;
+import org.cdrbuilder.core.stage.Artifact;
 import org.cdrbuilder.core.stage.Stage;
 import org.cdrbuilder.steps.audit.AuditStage;
 import org.cdrbuilder.steps.clean.CleanStage;
@@ -68,10 +69,62 @@ public final class Pipeline {
             stages.add(new PrivacyStage(tier));
             stages.add(new ReferencesStage(tier));
         }
-        stages.add(new QaStage());
-        stages.add(new SnapshotStage());
-        stages.add(new AuditStage());
-        stages.add(new PublishStage());
+        List<String> tiers = Tiers.of(settings);
+        stages.add(new QaStage(tiers));
+        stages.add(new SnapshotStage(tiers));
+        stages.add(new AuditStage(tiers));
+        stages.add(new PublishStage(tiers));
+        check(stages);
         return stages;
+    }
+
+    /**
+     * Checks the wiring of a stage list: every artifact a stage needs is an input or the product of that stage or
+     * an earlier one, and no artifact has two producers. Run when the job is assembled, before anything runs.
+     *
+     * @throws IllegalStateException naming the stage and the artifact
+     */
+    public static void check(List<Stage> stages) {
+        Map<Artifact<?>, String> producedBy = new java.util.HashMap<>();
+        for (Stage s : stages) {
+            for (Artifact<?> a : s.produces()) {
+                if (a.isInput()) {
+                    throw new IllegalStateException("stage " + s.name() + " declares the input " + a.name() + " as a product");
+                }
+                String other = producedBy.putIfAbsent(a, s.name());
+                if (other != null) {
+                    throw new IllegalStateException("artifact " + a.name() + " is produced by both " + other + " and " + s.name());
+                }
+            }
+            for (Artifact<?> a : s.needs()) {
+                if (!a.isInput() && !producedBy.containsKey(a)) {
+                    throw new IllegalStateException("stage " + s.name() + " needs " + a.name()
+                            + ", which no earlier stage produces");
+                }
+            }
+        }
+    }
+
+    /** The stage graph: each stage with what it needs (and which stage produces it) and what it produces. */
+    public static String describe(List<Stage> stages) {
+        Map<Artifact<?>, String> producedBy = new java.util.HashMap<>();
+        StringBuilder sb = new StringBuilder();
+        for (Stage s : stages) {
+            s.produces().forEach(a -> producedBy.putIfAbsent(a, s.name()));
+        }
+        for (Stage s : stages) {
+            sb.append(s.name()).append('\n');
+            for (Artifact<?> a : s.needs()) {
+                String from = a.isInput() ? "input" : producedBy.get(a);
+                if (s.name().equals(from)) {
+                    continue; // shown under "produces"
+                }
+                sb.append("  needs    ").append(a).append("  <- ").append(from).append('\n');
+            }
+            for (Artifact<?> a : s.produces()) {
+                sb.append("  produces ").append(a).append('\n');
+            }
+        }
+        return sb.toString();
     }
 }

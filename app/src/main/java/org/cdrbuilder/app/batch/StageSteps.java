@@ -99,6 +99,7 @@ public final class StageSteps {
                 return new LinkedHashMap<>();
             }
             List<WorkUnit> units = stage.plan(ctx);
+            ctx.prepare(stage.needs()); // what every unit reads, loaded once before any of them starts
             ctx.progress().startStage(stage.name(), units.size());
             Map<String, ExecutionContext> out = new LinkedHashMap<>();
             for (WorkUnit u : units) {

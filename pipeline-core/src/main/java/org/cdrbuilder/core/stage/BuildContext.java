@@ -4,21 +4,21 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 import org.cdrbuilder.core.config.BuildSettings;
 import org.cdrbuilder.schema.CdrSchema;
 
 /**
- * What every stage of one build shares: settings, the work layout, the schema, progress counters, and a cache of
- * indexes built from earlier stages' outputs (vocabulary, registry...) so that each is built once per JVM. After a
- * restart the cache is empty and indexes are rebuilt from the work directory, never from memory of a previous run.
+ * What every stage of one build shares: settings, the work layout, the schema, progress counters, and the
+ * {@linkplain Artifact artifacts} loaded so far (vocabulary index, registry...), each loaded once per process. After
+ * a restart nothing is loaded and artifacts are loaded again from the work directory, never from memory of a
+ * previous run.
  */
 public final class BuildContext {
     private final BuildSettings settings;
     private final WorkLayout layout;
     private final Progress progress = new Progress();
-    private final Map<String, Object> cache = new ConcurrentHashMap<>();
+    private final Map<Artifact<?>, Loaded<?>> artifacts = new ConcurrentHashMap<>();
     private volatile FaultInjector faults = FaultInjector.NONE;
     private volatile RunOptions options = RunOptions.DEFAULT;
 
@@ -43,25 +43,52 @@ public final class BuildContext {
         return progress;
     }
 
-    /** Returns the cached value for {@code key}, computing it once. */
+    /**
+     * The value of an artifact, loaded on first use and kept for the rest of the process. Each artifact has its own
+     * lock: loading one (the vocabulary index, say) never holds up a unit that needs another. Runners load what a
+     * stage {@linkplain Stage#needs() needs} before its units start ({@link #prepare}).
+     */
     @SuppressWarnings("unchecked")
-    public <T> T cached(String key, Supplier<T> compute) {
-        Object v = cache.get(key);
-        if (v == null) {
-            synchronized (cache) {
-                v = cache.get(key);
-                if (v == null) {
-                    v = compute.get();
-                    cache.put(key, v);
-                }
-            }
-        }
-        return (T) v;
+    public <T> T get(Artifact<T> artifact) {
+        requireNonNull(artifact, "artifact is null");
+        Loaded<T> slot = (Loaded<T>) artifacts.computeIfAbsent(artifact, a -> new Loaded<>());
+        return slot.get(artifact, this);
     }
 
-    /** Drops a cached value (after the stage that feeds it re-ran). */
-    public void invalidate(String key) {
-        cache.remove(key);
+    /** Loads every artifact in {@code needs} (before a stage's units run, so that no unit waits on another's load). */
+    public void prepare(java.util.Collection<Artifact<?>> needs) {
+        for (Artifact<?> a : needs) {
+            get(a);
+        }
+    }
+
+    /** Forgets a loaded artifact (after the stage that produces it ran again in this process). */
+    public void invalidate(Artifact<?> artifact) {
+        artifacts.remove(artifact);
+    }
+
+    /** Whether an artifact is loaded in this process (tests and the stage graph). */
+    public boolean isLoaded(Artifact<?> artifact) {
+        Loaded<?> slot = artifacts.get(artifact);
+        return slot != null && slot.value != null;
+    }
+
+    private static final class Loaded<T> {
+        private volatile T value;
+
+        T get(Artifact<T> artifact, BuildContext ctx) {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = artifact.load(ctx);
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
     }
 
     public RunOptions options() {

@@ -25,6 +25,7 @@ public final class LocalStageRunner {
 
     public void runStage(Stage stage) throws Exception {
         List<WorkUnit> units = stage.plan(ctx);
+        ctx.prepare(stage.needs());
         ctx.progress().startStage(stage.name(), units.size());
         ExecutorService pool = Executors.newFixedThreadPool(ctx.settings().threads());
         try {

@@ -12,6 +12,19 @@ public interface Stage {
     /** Stage name, also the step name in the job and the folder in the work directory. */
     String name();
 
+    /**
+     * The artifacts the stage reads besides rows: inputs, or products of earlier stages. The runner loads them before
+     * planning, so units find them ready.
+     */
+    default List<Artifact<?>> needs() {
+        return List.of();
+    }
+
+    /** The artifacts this stage produces (their loaders read what the stage wrote), for the stages after it. */
+    default List<Artifact<?>> produces() {
+        return List.of();
+    }
+
     /** The units of work, in a deterministic order, computed from the outputs of earlier stages. */
     List<WorkUnit> plan(BuildContext ctx);
 

@@ -17,6 +17,7 @@ public final class UnitExecution {
         ctx.layout().clearUnit(stage.name(), unit.id());
         long t0 = System.nanoTime();
         ctx.faults().checkpoint(stage.name(), unit.id(), 0);
+        ctx.prepare(stage.needs()); // loaded after planning already; here for units resumed without planning
         try {
             stage.run(unit, ctx);
         } catch (Exception | Error e) {

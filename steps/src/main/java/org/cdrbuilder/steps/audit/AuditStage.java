@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.cdrbuilder.core.privacy.TierProfile;
+import org.cdrbuilder.core.stage.Artifact;
+import org.cdrbuilder.core.stage.Artifact;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.ReleaseCandidate;
 import org.cdrbuilder.core.stage.Stage;
@@ -34,6 +36,30 @@ public final class AuditStage implements Stage {
     public static final String NAME = "audit";
     private static final Logger LOG = LoggerFactory.getLogger(AuditStage.class);
     private static final TypeReference<Map<String, Findings>> FINDINGS = new TypeReference<>() { };
+
+    private final List<String> tiers;
+
+    /** The audit of the given tiers. */
+    public AuditStage(List<String> tiers) {
+        this.tiers = List.copyOf(tiers);
+    }
+
+    @Override
+    public List<Artifact<?>> needs() {
+        List<Artifact<?>> needs = new ArrayList<>(List.of(REGISTRY_FACTS, PrivacyStage.PARTICIPANT_KEYS));
+        for (String t : tiers) {
+            needs.add(PrivacyStage.PROFILE.of(t));
+            needs.add(CONTEXT.of(t));
+        }
+        return needs;
+    }
+
+    @Override
+    public List<Artifact<?>> produces() {
+        List<Artifact<?>> out = new ArrayList<>();
+        tiers.forEach(t -> out.add(CONTEXT.of(t)));
+        return out;
+    }
 
     @Override
     public String name() {
@@ -139,17 +165,28 @@ public final class AuditStage implements Stage {
 
     /** What the audit of a tier is given in a build. */
     static AuditContext context(BuildContext ctx, String tier) {
-        return ctx.cached("audit-context-" + tier, () -> {
+        return ctx.get(CONTEXT.of(tier));
+    }
+
+    /** What the audit of a tier is given: profile, candidate, registry facts, participant keys, suppressed concepts. */
+    static final Artifact.PerTier<AuditContext> CONTEXT = Artifact.perTier("audit-context", AuditContext.class, false,
+            AuditStage::loadContext);
+    /** The registry's facts the audit looks for in a tier (read from the drop's registry file itself). */
+    static final Artifact<RegistryFacts> REGISTRY_FACTS = Artifact.input("registry-facts", RegistryFacts.class,
+            ctx -> RegistryFacts.read(new DropLayout(ctx.settings().drop(), ctx.settings().vocabulary()).registryFile()));
+
+    private static AuditContext loadContext(BuildContext ctx, String tier) {
+        {
             TierProfile profile = PrivacyStage.profile(ctx, tier);
             ReleaseCandidate candidate = new ReleaseCandidate(ctx.layout(), tier);
             ReleaseCandidate shared = new ReleaseCandidate(ctx.layout(), null);
             return new AuditContext(tier, profile, ctx.settings().cutoffDate(), candidate::parts, ctx.layout().root(),
                     shared::parts, registry(ctx), PrivacyStage.keys(ctx), suppressed(profile, candidate));
-        });
+        }
     }
 
     static RegistryFacts registry(BuildContext ctx) {
-        return ctx.cached("audit-registry", () -> RegistryFacts.read(new DropLayout(ctx.settings().drop(), ctx.settings().vocabulary()).registryFile()));
+        return ctx.get(REGISTRY_FACTS);
     }
 
     /** The concept ids a tier suppresses, resolved against the vocabulary the tier publishes. */

@@ -13,6 +13,7 @@ import org.cdrbuilder.core.rules.RuleContext;
 import org.cdrbuilder.core.rules.RowOrigin;
 import org.cdrbuilder.core.rules.RuleEngine;
 import org.cdrbuilder.core.rules.RuleParameters;
+import org.cdrbuilder.core.stage.Artifact;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.ReleaseCandidate;
 import org.cdrbuilder.core.stage.Stage;
@@ -74,26 +75,49 @@ public final class CleanStage implements Stage {
         return units;
     }
 
-    /** The rules of every tier, ordered and prepared once per build. */
+    /** The cleaning rules' context over the harmonized candidate (registry, vocabulary, parameters, parts). */
+    static final Artifact<RuleContext> RULE_CONTEXT = Artifact.product("clean-rule-context", RuleContext.class,
+            CleanStage::loadRuleContext);
+    /** The rules of every tier, ordered and prepared (from the harmonized candidate) once per build. */
+    static final Artifact<RuleEngine> RULES = Artifact.product("clean-rules", RuleEngine.class, CleanStage::loadEngine);
+
+    @Override
+    public List<Artifact<?>> needs() {
+        return List.of(ReferenceData.VOCABULARY, ReferenceData.REGISTRY, RULE_CONTEXT, RULES);
+    }
+
+    @Override
+    public List<Artifact<?>> produces() {
+        return List.of(RULE_CONTEXT, RULES);
+    }
+
     static RuleEngine engine(BuildContext ctx) {
-        return ctx.cached("clean-engine", () -> {
+        return ctx.get(RULES);
+    }
+
+    private static RuleEngine loadEngine(BuildContext ctx) {
+        {
             List<CleaningRule> rules = Boolean.getBoolean(WITHOUT_RULES) ? List.of()
                     : RuleEngine.discover().stream().filter(r -> r.info().allTiers()).toList();
             RuleEngine engine = RuleEngine.of(rules);
             engine.prepare(ruleContext(ctx));
             return engine;
-        });
+        }
     }
 
     static RuleContext ruleContext(BuildContext ctx) {
-        return ctx.cached("clean-rule-context", () -> {
+        return ctx.get(RULE_CONTEXT);
+    }
+
+    private static RuleContext loadRuleContext(BuildContext ctx) {
+        {
             ReleaseCandidate candidate = new ReleaseCandidate(ctx.layout(), null);
-            Map<String, List<Path>> parts = new LinkedHashMap<>();
+            Map<String, List<Path>> parts = new java.util.concurrent.ConcurrentHashMap<>();
             return new RuleContext(ReferenceData.registry(ctx), ReferenceData.vocabulary(ctx),
                     RuleParameters.read(ctx.settings().rulesFile()), ctx.settings().cutoffDate(),
                     ctx.settings().rulesFile().getParent(),
                     table -> parts.computeIfAbsent(table, candidate::parts));
-        });
+        }
     }
 
     @Override

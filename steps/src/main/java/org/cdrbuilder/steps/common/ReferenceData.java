@@ -10,6 +10,7 @@ import org.cdrbuilder.core.parquet.RowParquetReader;
 import org.cdrbuilder.core.registry.Participant;
 import org.cdrbuilder.core.registry.Registry;
 import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.stage.Artifact;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.vocab.Vocabulary;
 import org.cdrbuilder.schema.TableDef;
@@ -18,7 +19,8 @@ import org.cdrbuilder.steps.ingest.RegistryIngest;
 import org.cdrbuilder.steps.ingest.VocabularyStage;
 
 /**
- * Indexes built once per JVM from the staged inputs: the vocabulary and the participant registry (the person index).
+ * The artifacts built from the staged inputs: the vocabulary index (a product of the vocabulary stage) and the
+ * participant registry (the person index, a product of ingest), each loaded once per process.
  */
 public final class ReferenceData {
     private ReferenceData() {
@@ -29,7 +31,19 @@ public final class ReferenceData {
      * the vocabulary stage has completed (every later stage may use it).
      */
     public static Vocabulary vocabulary(BuildContext ctx) {
-        return ctx.cached("vocabulary", () -> {
+        return ctx.get(VOCABULARY);
+    }
+
+    /** The vocabulary index, produced by the vocabulary stage. */
+    public static final Artifact<Vocabulary> VOCABULARY = Artifact.product("vocabulary-index", Vocabulary.class,
+            ReferenceData::loadVocabulary);
+
+    /** The participant registry (the person index), produced by ingest. */
+    public static final Artifact<Registry> REGISTRY = Artifact.product("registry", Registry.class,
+            ReferenceData::loadRegistry);
+
+    private static Vocabulary loadVocabulary(BuildContext ctx) {
+        {
             if (!ctx.layout().isDone(VocabularyStage.NAME, "vocab.concept")) {
                 throw new IllegalStateException("the vocabulary is used before the vocabulary stage completed");
             }
@@ -49,18 +63,22 @@ public final class ReferenceData {
             TableDef voc = ctx.schema().table("vocabulary");
             RowParquetReader.forEach(ctx.layout().outputs(VocabularyStage.NAME, "vocabulary"), voc, null, b::vocabularyRow);
             return b.build();
-        });
+        }
     }
 
     /** The registry of participants, from the staged registry. */
     public static Registry registry(BuildContext ctx) {
-        return ctx.cached("registry", () -> {
+        return ctx.get(REGISTRY);
+    }
+
+    private static Registry loadRegistry(BuildContext ctx) {
+        {
             TableDef t = ctx.schema().table(RegistryIngest.TABLE);
             List<Participant> all = new ArrayList<>();
             List<Path> parts = ctx.layout().outputs(IngestStage.NAME, RegistryIngest.TABLE);
             RowParquetReader.forEach(parts, t, null, r -> all.add(participant(r)));
             return Registry.of(all);
-        });
+        }
     }
 
     static Participant participant(Row r) {

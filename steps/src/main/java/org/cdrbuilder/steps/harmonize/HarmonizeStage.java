@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.cdrbuilder.core.stage.Artifact;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.ReleaseCandidate;
 import org.cdrbuilder.core.stage.Stage;
@@ -32,6 +33,26 @@ import com.fasterxml.jackson.core.type.TypeReference;
 public final class HarmonizeStage implements Stage {
     public static final String NAME = "harmonize";
     static final String ID_PLAN = "id-plan.json";
+
+    /** Release-id offsets per staged file and table, decided when harmonize plans (its {@code id-plan.json}). */
+    public static final Artifact<Map<String, Long>> ID_PLAN_OFFSETS = Artifact.product("id-plan", Map.class,
+            HarmonizeStage::loadIdPlan);
+    /** The private labels of the EHR sites (assigned when harmonize plans, kept in the private directory). */
+    public static final Artifact<SiteLabels> SITE_LABELS = Artifact.product("site-labels", SiteLabels.class,
+            ctx -> SiteLabels.load(ctx.settings().privateDir()));
+    /** Each site's visit index (site-local visit id to release id), from its staged visits, built on first use. */
+    public static final Artifact<SiteVisitIndexes> VISIT_INDEXES = Artifact.product("site-visit-indexes",
+            SiteVisitIndexes.class, ctx -> new SiteVisitIndexes(site -> buildVisitIndex(ctx, site)));
+
+    @Override
+    public List<Artifact<?>> needs() {
+        return List.of(ReferenceData.VOCABULARY, ReferenceData.REGISTRY, ID_PLAN_OFFSETS, SITE_LABELS, VISIT_INDEXES);
+    }
+
+    @Override
+    public List<Artifact<?>> produces() {
+        return List.of(ID_PLAN_OFFSETS, SITE_LABELS, VISIT_INDEXES);
+    }
 
     @Override
     public String name() {
@@ -97,7 +118,7 @@ public final class HarmonizeStage implements Stage {
         String site = unit.attr("site");
         Path staged = ctx.layout().output(IngestStage.NAME, table.name(), unit.attr("ingestUnit"));
         SiteVisitIndex visits = visitIndex(ctx, site);
-        String label = ctx.cached("site-labels", () -> SiteLabels.load(ctx.settings().privateDir())).label(site);
+        String label = ctx.get(SITE_LABELS).label(site);
         boolean suppressed = ctx.settings().ingest().suppressedTables.contains(table.name());
         EhrHarmonizer h = new EhrHarmonizer(table, IngestStage.stagedTable(ctx, table.name()), ReferenceData.registry(ctx), ReferenceData.vocabulary(ctx), visits,
                 ctx.settings().ingest().sourceVocabularies, site, unit.attr("file"), label, unit.longAttr("offset"),
@@ -130,7 +151,11 @@ public final class HarmonizeStage implements Stage {
 
     /** The visit index of a site, shared by that site's units (built from its staged visits, if any). */
     static SiteVisitIndex visitIndex(BuildContext ctx, String site) {
-        return ctx.cached("visits:" + site, () -> {
+        return ctx.get(VISIT_INDEXES).of(site);
+    }
+
+    private static SiteVisitIndex buildVisitIndex(BuildContext ctx, String site) {
+        {
             String unitId = "ehr." + WorkUnit.safe(site) + ".visit_occurrence";
             Path staged = ctx.layout().output(IngestStage.NAME, "visit_occurrence", unitId);
             if (!Files.isRegularFile(staged)) {
@@ -139,18 +164,22 @@ public final class HarmonizeStage implements Stage {
             Map<String, Long> offsets = idPlan(ctx);
             return SiteVisitIndex.build(staged, ctx.schema().table("visit_occurrence"),
                     offsets.get(IdPlan.key(unitId, "visit_occurrence")));
-        });
+        }
     }
 
     static Map<String, Long> idPlan(BuildContext ctx) {
-        return ctx.cached("id-plan", () -> {
+        return ctx.get(ID_PLAN_OFFSETS);
+    }
+
+    private static Map<String, Long> loadIdPlan(BuildContext ctx) {
+        {
             try {
                 return WorkLayout.JSON.readValue(ctx.layout().state(ID_PLAN).toFile(),
                         new TypeReference<Map<String, Long>>() { });
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        });
+        }
     }
 
     private static void person(BuildContext ctx, UnitOutputs out, UnitReport report) {

@@ -49,6 +49,16 @@ public final class IngestStage implements Stage {
     static final int MAX_FITBIT_PARTICIPANTS_PER_UNIT = 200;
 
     @Override
+    public List<org.cdrbuilder.core.stage.Artifact<?>> needs() {
+        return List.of(ReferenceData.VOCABULARY);
+    }
+
+    @Override
+    public List<org.cdrbuilder.core.stage.Artifact<?>> produces() {
+        return List.of(ReferenceData.REGISTRY);
+    }
+
+    @Override
     public List<WorkUnit> plan(BuildContext ctx) {
         DropLayout drop = drop(ctx);
         checkRegistry(ctx, drop.registryFile());

@@ -26,6 +26,11 @@ public final class VocabularyStage implements Stage {
     }
 
     @Override
+    public List<org.cdrbuilder.core.stage.Artifact<?>> produces() {
+        return List.of(org.cdrbuilder.steps.common.ReferenceData.VOCABULARY);
+    }
+
+    @Override
     public List<WorkUnit> plan(BuildContext ctx) {
         List<WorkUnit> units = new ArrayList<>();
         for (DropLayout.InputFile f : IngestStage.drop(ctx).vocabularyFiles(new ArrayList<>())) {
@@ -49,7 +54,7 @@ public final class VocabularyStage implements Stage {
     @Override
     public void complete(BuildContext ctx) {
         ProductConcepts.add(ctx);
-        ctx.invalidate("vocabulary");
+        ctx.invalidate(org.cdrbuilder.steps.common.ReferenceData.VOCABULARY);
         new ReleaseCandidate(ctx.layout(), null).register(NAME, DropLayout.VOCABULARY_TABLES);
     }
 }

@@ -20,6 +20,7 @@ import org.cdrbuilder.core.rules.RowOrigin;
 import org.cdrbuilder.core.rules.RuleContext;
 import org.cdrbuilder.core.rules.RuleEngine;
 import org.cdrbuilder.core.rules.RuleParameters;
+import org.cdrbuilder.core.stage.Artifact;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.ReleaseCandidate;
 import org.cdrbuilder.core.stage.Stage;
@@ -133,12 +134,52 @@ public final class PrivacyStage implements Stage {
 
     /** The privacy key: {@code --key-file} / {@code privacy_key_file}, else {@code CDR_PRIVACY_KEY}. */
     public static PrivacyKey key(BuildContext ctx) {
-        return ctx.cached("privacy-key", () -> PrivacyKey.load(ctx.settings().privacyKeyFile()));
+        return ctx.get(KEY);
+    }
+
+    /** The privacy key (an input: key file or environment). */
+    public static final Artifact<PrivacyKey> KEY = Artifact.input("privacy-key", PrivacyKey.class,
+            ctx -> PrivacyKey.load(ctx.settings().privacyKeyFile()));
+    /**
+     * The private mapping store of research ids and date shifts, with every registry participant assigned and saved
+     * on first use (an input kept in the private directory between releases, extended by this build).
+     */
+    public static final Artifact<ParticipantKeys> PARTICIPANT_KEYS = Artifact.input("participant-keys",
+            ParticipantKeys.class, PrivacyStage::loadKeys);
+    /** A tier's profile, {@code <tier_profiles>/<tier>.yaml}. */
+    public static final Artifact.PerTier<TierProfile> PROFILE = Artifact.perTier("tier-profile", TierProfile.class,
+            true, (ctx, tier) -> readProfile(ctx.settings().tierProfilesDir(), tier));
+    /** The generalization table of the tier profiles. */
+    public static final Artifact<GeneralizationConfig> GENERALIZATION = Artifact.input("generalization",
+            GeneralizationConfig.class, PrivacyStage::loadGeneralization);
+    /** What a tier's privacy transforms are given: profile, keys, generalization. */
+    public static final Artifact.PerTier<TierContext> TIER_CONTEXT = Artifact.perTier("tier-context",
+            TierContext.class, true, (ctx, tier) -> new TierContext(tier, profile(ctx, tier), keys(ctx), generalization(ctx)));
+    /** A tier's rule context over the shared candidate. */
+    static final Artifact.PerTier<RuleContext> RULE_CONTEXT = Artifact.perTier("privacy-rule-context",
+            RuleContext.class, false, PrivacyStage::loadRuleContext);
+    /** A tier's privacy rules (new instances per tier: rules keep what they prepared), ordered and prepared. */
+    static final Artifact.PerTier<RuleEngine> RULES = Artifact.perTier("privacy-rules", RuleEngine.class, false,
+            PrivacyStage::loadEngine);
+
+    @Override
+    public List<Artifact<?>> needs() {
+        return List.of(ReferenceData.VOCABULARY, ReferenceData.REGISTRY, KEY, PARTICIPANT_KEYS, PROFILE.of(tier),
+                GENERALIZATION, TIER_CONTEXT.of(tier), RULE_CONTEXT.of(tier), RULES.of(tier));
+    }
+
+    @Override
+    public List<Artifact<?>> produces() {
+        return List.of(RULE_CONTEXT.of(tier), RULES.of(tier));
     }
 
     /** The private mapping store, with every registry participant assigned (and saved) on first use. */
     public static ParticipantKeys keys(BuildContext ctx) {
-        return ctx.cached("privacy-keys", () -> {
+        return ctx.get(PARTICIPANT_KEYS);
+    }
+
+    private static ParticipantKeys loadKeys(BuildContext ctx) {
+        {
             int maxShift = 0;
             for (String t : org.cdrbuilder.steps.common.Tiers.of(ctx.settings())) {
                 TierProfile p = profile(ctx, t);
@@ -151,7 +192,7 @@ public final class PrivacyStage implements Stage {
             keys.assign(ReferenceData.registry(ctx).numbers(), ctx.settings().version().toString());
             keys.save();
             return keys;
-        });
+        }
     }
 
     /** Where the mapping store lives in the private directory. */
@@ -161,7 +202,7 @@ public final class PrivacyStage implements Stage {
 
     /** The profile of a tier, {@code <tier_profiles>/<tier>.yaml}. */
     public static TierProfile profile(BuildContext ctx, String tier) {
-        return ctx.cached("tier-profile-" + tier, () -> readProfile(ctx.settings().tierProfilesDir(), tier));
+        return ctx.get(PROFILE.of(tier));
     }
 
     public static TierProfile readProfile(Path dir, String tier) {
@@ -177,39 +218,50 @@ public final class PrivacyStage implements Stage {
     }
 
     public static GeneralizationConfig generalization(BuildContext ctx) {
-        return ctx.cached("generalization", () -> {
+        return ctx.get(GENERALIZATION);
+    }
+
+    private static GeneralizationConfig loadGeneralization(BuildContext ctx) {
+        {
             Path file = ctx.settings().tierProfilesDir().resolve("generalization.yaml");
             if (!Files.isRegularFile(file)) {
                 throw new ConfigException("generalization table not found: " + file);
             }
             return GeneralizationConfig.read(file);
-        });
+        }
     }
 
     static TierContext tierContext(BuildContext ctx, String tier) {
-        return ctx.cached("tier-context-" + tier,
-                () -> new TierContext(tier, profile(ctx, tier), keys(ctx), generalization(ctx)));
+        return ctx.get(TIER_CONTEXT.of(tier));
     }
 
     /** The rule context of a tier; rules prepare from the shared candidate (what the stage reads). */
     static RuleContext ruleContext(BuildContext ctx, String tier) {
-        return ctx.cached("privacy-rule-context-" + tier, () -> {
+        return ctx.get(RULE_CONTEXT.of(tier));
+    }
+
+    private static RuleContext loadRuleContext(BuildContext ctx, String tier) {
+        {
             ReleaseCandidate shared = new ReleaseCandidate(ctx.layout(), null);
             Map<String, List<Path>> parts = new java.util.concurrent.ConcurrentHashMap<>();
             RuleContext base = new RuleContext(ReferenceData.registry(ctx), ReferenceData.vocabulary(ctx),
                     RuleParameters.read(ctx.settings().rulesFile()), ctx.settings().cutoffDate(),
                     ctx.settings().rulesFile().getParent(), table -> parts.computeIfAbsent(table, shared::parts));
             return base.forTier(tierContext(ctx, tier));
-        });
+        }
     }
 
     /** The privacy rules, new instances per tier (rules may keep what they prepared), ordered and prepared. */
     static RuleEngine engine(BuildContext ctx, String tier) {
-        return ctx.cached("privacy-engine-" + tier, () -> {
+        return ctx.get(RULES.of(tier));
+    }
+
+    private static RuleEngine loadEngine(BuildContext ctx, String tier) {
+        {
             List<CleaningRule> rules = RuleEngine.discover().stream().filter(r -> r.info().perTier()).toList();
             RuleEngine engine = RuleEngine.of(rules);
             engine.prepare(ruleContext(ctx, tier));
             return engine;
-        });
+        }
     }
 }

@@ -21,6 +21,7 @@ import org.cdrbuilder.core.ledger.Ledger;
 import org.cdrbuilder.core.parquet.PartMerger;
 import org.cdrbuilder.core.parquet.RowParquetWriter;
 import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.stage.Artifact;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.ReleaseCandidate;
 import org.cdrbuilder.core.stage.Stage;
@@ -32,6 +33,8 @@ import org.cdrbuilder.schema.TableDef;
 import org.cdrbuilder.schema.TableGroup;
 import org.cdrbuilder.steps.common.ReferenceData;
 import org.cdrbuilder.steps.Pipeline;
+import org.cdrbuilder.steps.harmonize.HarmonizeStage;
+import org.cdrbuilder.steps.qa.BuildReportInputs;
 import org.cdrbuilder.steps.common.SiteLabels;
 import org.cdrbuilder.steps.ingest.InputValidation;
 
@@ -46,6 +49,20 @@ import org.cdrbuilder.steps.ingest.InputValidation;
  */
 public final class PublishStage implements Stage {
     public static final String NAME = "publish";
+
+    private final List<String> tierNames;
+
+    /** Publishes the given tiers as one version. */
+    public PublishStage(List<String> tiers) {
+        this.tierNames = List.copyOf(tiers);
+    }
+
+    @Override
+    public List<Artifact<?>> needs() {
+        List<Artifact<?>> needs = new ArrayList<>(List.of(ReferenceData.VOCABULARY, HarmonizeStage.SITE_LABELS));
+        tierNames.forEach(t -> needs.add(BuildReportInputs.RELEASE_REPORT.of(t)));
+        return needs;
+    }
 
     @Override
     public String name() {
@@ -247,7 +264,7 @@ public final class PublishStage implements Stage {
                 rowCounts.put(name, r.tables.get(name).out);
             }
             Path qa = partial.resolve("qa");
-            writeQa(ctx, tier, qa, rowCounts, labels);
+            writeQa(ctx, tier, qa, rowCounts);
             copyStateFolder(ctx, "qa", tier, qa);
             copyStateFolder(ctx, "snapshot", tier, partial.resolve("snapshot"));
             Map<String, Object> manifest = new LinkedHashMap<>();
@@ -275,19 +292,22 @@ public final class PublishStage implements Stage {
         releases.publish(ctx.settings().version(), token, ctx.options().replace(), ctx.faults());
     }
 
-    private void writeQa(BuildContext ctx, String tier, Path qa, Map<String, Long> published, SiteLabels labels) {
-        Map<String, List<UnitReport>> stages = new LinkedHashMap<>();
-        Pipeline.ledgerStages(tier).forEach((shown, stage) -> stages.put(shown, ctx.layout().reports(stage)));
-        List<String> ledgerTables = new ArrayList<>();
-        for (TableDef t : ctx.schema().tables()) {
-            if (t.group() == TableGroup.OMOP || t.group() == TableGroup.VOCABULARY || t.group() == TableGroup.WEARABLES) {
-                ledgerTables.add(t.name());
+    /**
+     * Writes the tier's release report (the one QA judged) into the release, after checking that the ledger's
+     * published rows are the rows being published: a difference means publish assembled something else.
+     */
+    private void writeQa(BuildContext ctx, String tier, Path qa, Map<String, Long> published) {
+        BuildReportInputs report = ctx.get(BuildReportInputs.RELEASE_REPORT.of(tier));
+        Ledger ledger = report.ledger();
+        ledger.tables.forEach((table, entry) -> {
+            long n = published.getOrDefault(table, 0L);
+            if (entry.published != n) {
+                throw new IllegalStateException("tier " + tier + ": the ledger QA judged counts " + entry.published
+                        + " published rows of " + table + ", publish assembled " + n);
             }
-        }
-        Ledger ledger = Ledger.compute(Pipeline.sourceStages(), stages, published, ledgerTables);
+        });
         WorkLayout.writeJson(qa.resolve("ledger.json"), ledger);
-        WorkLayout.writeJson(qa.resolve("input-validation.json"),
-                InputValidation.build(ctx.layout(), site -> safeLabel(labels, site)));
+        WorkLayout.writeJson(qa.resolve("input-validation.json"), report.validation());
     }
 
     private static String safeLabel(SiteLabels labels, String site) {

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import org.cdrbuilder.core.ledger.Ledger;
 import org.cdrbuilder.core.parquet.RowParquetReader;
+import org.cdrbuilder.core.stage.Artifact;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.ReleaseCandidate;
 import org.cdrbuilder.core.stage.UnitReport;
@@ -24,9 +25,14 @@ import org.cdrbuilder.steps.qa.profile.ReleaseComparison;
 
 /**
  * What the report of a build shows besides its checks: input validation per source and site (site ids masked as
- * they are in the release) and the ledger of the candidate (rows removed per rule).
+ * they are in the release) and the ledger of the candidate (rows removed per rule). Computed once per tier and build
+ * ({@link #RELEASE_REPORT}): QA judges it, the QA report shows it and publish writes it into the release.
  */
-record BuildReportInputs(InputValidation validation, Ledger ledger, List<AccountingFacts.SourceRemovals> removals) {
+public record BuildReportInputs(InputValidation validation, Ledger ledger, List<AccountingFacts.SourceRemovals> removals) {
+    /** The release report of a tier: input validation, ledger and removals per source, from the data stages' reports. */
+    public static final Artifact.PerTier<BuildReportInputs> RELEASE_REPORT = Artifact.perTier("release-report",
+            BuildReportInputs.class, false, BuildReportInputs::of);
+
     static BuildReportInputs of(BuildContext ctx, String tier) {
         SiteLabels labels = SiteLabels.load(ctx.settings().privateDir());
         InputValidation v = InputValidation.build(ctx.layout(), site -> label(labels, site));

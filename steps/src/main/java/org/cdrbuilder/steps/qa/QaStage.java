@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.cdrbuilder.core.qa.QaOverview;
 import org.cdrbuilder.core.qa.QaReport;
+import org.cdrbuilder.core.stage.Artifact;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.Stage;
 import org.cdrbuilder.core.stage.UnitReport;
@@ -32,7 +33,25 @@ public final class QaStage implements Stage {
     public static final String NAME = "qa";
     private static final Logger LOG = LoggerFactory.getLogger(QaStage.class);
 
-    public QaStage() {
+    private final List<String> tiers;
+
+    /** QA of the given tiers (one unit each). */
+    public QaStage(List<String> tiers) {
+        this.tiers = List.copyOf(tiers);
+    }
+
+    @Override
+    public List<Artifact<?>> needs() {
+        List<Artifact<?>> needs = new ArrayList<>(List.of(ReferenceData.VOCABULARY));
+        tiers.forEach(t -> needs.add(BuildReportInputs.RELEASE_REPORT.of(t)));
+        return needs;
+    }
+
+    @Override
+    public List<Artifact<?>> produces() {
+        List<Artifact<?>> out = new ArrayList<>();
+        tiers.forEach(t -> out.add(BuildReportInputs.RELEASE_REPORT.of(t)));
+        return out;
     }
 
     @Override
@@ -65,7 +84,7 @@ public final class QaStage implements Stage {
         QaReport report = result.report();
         QaMetadata.fill(report, ctx.settings().version().toString(), tier, ctx.settings().cutoffDate().toString(),
                 ReferenceData.vocabulary(ctx).version(), Map.of());
-        BuildReportInputs inputs = BuildReportInputs.of(ctx, tier);
+        BuildReportInputs inputs = ctx.get(BuildReportInputs.RELEASE_REPORT.of(tier));
         report.checkResults.addAll(AccountingResults.evaluate(inputs.facts(result.comparison()), engine.thresholds(),
                 engine.settings()));
         report.overview = QaOverview.of(report.checkResults);
@@ -95,7 +114,7 @@ public final class QaStage implements Stage {
             QaReport report = WorkLayout.readJson(dir.resolve(QaReportFiles.REPORT_JSON), QaReport.class);
             boolean open = QaGate.decide(report, reason);
             WorkLayout.writeJson(dir.resolve(QaReportFiles.REPORT_JSON), report);
-            BuildReportInputs inputs = BuildReportInputs.of(ctx, tier);
+            BuildReportInputs inputs = ctx.get(BuildReportInputs.RELEASE_REPORT.of(tier));
             Path comparison = dir.resolve(ReleaseComparison.FILE);
             QaReportFiles.writeHtml(dir, report, inputs.validation(), inputs.ledger(), Files.isRegularFile(comparison)
                     ? WorkLayout.readJson(comparison, ReleaseComparison.class) : null);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.cdrbuilder.core.stage.Artifact;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.ReleaseCandidate;
 import org.cdrbuilder.core.stage.Stage;
@@ -84,13 +85,34 @@ public final class ReferencesStage implements Stage {
 
     /** Visits the tier no longer publishes, read once per process from the sandboxes of the stages that remove them. */
     static RemovedVisits removedVisits(BuildContext ctx, String tier) {
-        return ctx.cached("references-removed-visits-" + tier, () -> {
+        return ctx.get(REMOVED_VISITS.of(tier));
+    }
+
+    /**
+     * The visits a tier no longer publishes: removed by cleaning or by the tier's privacy rules (read from those
+     * stages' sandboxes against the tier's visit parts).
+     */
+    public static final Artifact.PerTier<RemovedVisits> REMOVED_VISITS = Artifact.perTier("removed-visits",
+            RemovedVisits.class, false, ReferencesStage::loadRemovedVisits);
+
+    @Override
+    public List<Artifact<?>> needs() {
+        return List.of(REMOVED_VISITS.of(tier));
+    }
+
+    @Override
+    public List<Artifact<?>> produces() {
+        return List.of(REMOVED_VISITS.of(tier));
+    }
+
+    private static RemovedVisits loadRemovedVisits(BuildContext ctx, String tier) {
+        {
             RemovedVisits removed = RemovedVisits.collect(ctx.layout(),
                     List.of(CleanStage.NAME, PrivacyStage.nameOf(tier)),
                     new ReleaseCandidate(ctx.layout(), tier).parts("visit_occurrence"));
             LOG.info("{}: {} removed visits", nameOf(tier), removed.size());
             return removed;
-        });
+        }
     }
 
     @Override

@@ -34,8 +34,12 @@ final class PersonIndex {
 
     /** The index of a tier, built once per JVM from the tier's current person table. */
     static PersonIndex of(BuildContext ctx, String tier) {
-        return ctx.cached("snapshot.persons." + tier, () -> load(ctx, tier));
+        return ctx.get(ARTIFACT.of(tier));
     }
+
+    /** The person index of a tier's candidate (person id to position and year of birth), for the snapshot scans. */
+    static final org.cdrbuilder.core.stage.Artifact.PerTier<PersonIndex> ARTIFACT =
+            org.cdrbuilder.core.stage.Artifact.perTier("snapshot-person-index", PersonIndex.class, false, PersonIndex::load);
 
     private static PersonIndex load(BuildContext ctx, String tier) {
         TableDef person = ctx.schema().table("person");

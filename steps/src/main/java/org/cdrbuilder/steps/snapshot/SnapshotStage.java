@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.cdrbuilder.core.config.SnapshotConfig;
+import org.cdrbuilder.core.stage.Artifact;
+import org.cdrbuilder.steps.common.ReferenceData;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.ReleaseCandidate;
 import org.cdrbuilder.core.stage.Stage;
@@ -28,6 +30,28 @@ public final class SnapshotStage implements Stage {
     /** Folder under {@code state/} with the true (unrounded) counts; never published. */
     public static final String RAW = "snapshot-raw";
     private static final String DEATH = "death";
+
+    private final List<String> tiers;
+
+    /** The snapshot counts of the given tiers. */
+    public SnapshotStage(List<String> tiers) {
+        this.tiers = List.copyOf(tiers);
+    }
+
+    @Override
+    public List<Artifact<?>> needs() {
+        List<Artifact<?>> needs = new ArrayList<>(List.of(ReferenceData.REGISTRY,
+                org.cdrbuilder.steps.privacy.PrivacyStage.PARTICIPANT_KEYS));
+        tiers.forEach(t -> needs.add(PersonIndex.ARTIFACT.of(t)));
+        return needs;
+    }
+
+    @Override
+    public List<Artifact<?>> produces() {
+        List<Artifact<?>> out = new ArrayList<>();
+        tiers.forEach(t -> out.add(PersonIndex.ARTIFACT.of(t)));
+        return out;
+    }
 
     @Override
     public String name() {
