@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cdr", mixinStandardHelpOptions = true, versionProvider = Cdr.Version.class,
         description = "Builds Curated Data Repository releases (OMOP CDM in Parquet) from raw research drops.",
         subcommands = {BuildCommand.class, ValidateCommand.class, AuditCommand.class, QaCommand.class, DiffCommand.class,
-                GenerateCommand.class, RulesCommand.class,
+                GenerateCommand.class, RulesCommand.class, StagesCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
                 "  0  success",

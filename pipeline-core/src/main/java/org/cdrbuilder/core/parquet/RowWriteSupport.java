@@ -22,12 +22,17 @@ final class RowWriteSupport extends WriteSupport<Row> {
     private final ColumnType[] types;
     private final String[] names;
     private RecordConsumer consumer;
+    /** Per column, the last string written and its encoding: most text columns repeat (sources, codes, units). */
+    private final String[] lastString;
+    private final Binary[] lastBinary;
 
     RowWriteSupport(TableDef table) {
         this.table = table;
         this.schema = ParquetSchemas.messageType(table);
         this.types = table.columns().stream().map(ColumnDef::type).toArray(ColumnType[]::new);
         this.names = table.columns().stream().map(ColumnDef::name).toArray(String[]::new);
+        this.lastString = new String[types.length];
+        this.lastBinary = new Binary[types.length];
     }
 
     @Override
@@ -69,7 +74,7 @@ final class RowWriteSupport extends WriteSupport<Row> {
                 case BIGINT -> consumer.addLong((Long) v);
                 case INTEGER -> consumer.addInteger((Integer) v);
                 case DOUBLE -> consumer.addDouble((Double) v);
-                case VARCHAR, TEXT -> consumer.addBinary(Binary.fromString((String) v));
+                case VARCHAR, TEXT -> consumer.addBinary(binary(i, (String) v));
                 case DATE -> consumer.addInteger(Timestamps.toDays((LocalDate) v));
                 case TIMESTAMP -> consumer.addLong(Timestamps.toMicros((LocalDateTime) v));
                 case BOOLEAN -> consumer.addBoolean((Boolean) v);
@@ -77,5 +82,16 @@ final class RowWriteSupport extends WriteSupport<Row> {
             consumer.endField(names[i], i);
         }
         consumer.endMessage();
+    }
+
+    private Binary binary(int column, String s) {
+        String last = lastString[column];
+        if (last != null && (last == s || last.equals(s))) {
+            return lastBinary[column];
+        }
+        Binary b = Binary.fromConstantByteArray(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        lastString[column] = s;
+        lastBinary[column] = b;
+        return b;
     }
 }
