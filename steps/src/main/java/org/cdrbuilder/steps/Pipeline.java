@@ -65,11 +65,11 @@ public final class Pipeline {
             stages.add(new CleanStage());
         }
         stages.add(new DeriveStage());
-        for (String tier : Tiers.of(settings)) {
-            stages.add(new PrivacyStage(tier));
+        List<String> tiers = Tiers.of(settings);
+        for (String tier : tiers) {
+            stages.add(new PrivacyStage(tier, tiers));
             stages.add(new ReferencesStage(tier));
         }
-        List<String> tiers = Tiers.of(settings);
         stages.add(new QaStage(tiers));
         stages.add(new SnapshotStage(tiers));
         stages.add(new AuditStage(tiers));

@@ -28,6 +28,14 @@ public interface Stage {
     /** The units of work, in a deterministic order, computed from the outputs of earlier stages. */
     List<WorkUnit> plan(BuildContext ctx);
 
+    /**
+     * Whether the unit was already run by another stage that writes this stage's outputs from a shared read (the
+     * privacy stages of several tiers): the runner then neither clears nor runs it.
+     */
+    default boolean doneElsewhere(WorkUnit unit, BuildContext ctx) {
+        return false;
+    }
+
     /** Runs one unit. Must write its outputs through {@link UnitOutputs} or other atomic means. */
     void run(WorkUnit unit, BuildContext ctx) throws Exception;
 

@@ -14,6 +14,10 @@ public final class UnitExecution {
     }
 
     public static void run(Stage stage, WorkUnit unit, BuildContext ctx) throws Exception {
+        if (stage.doneElsewhere(unit, ctx)) {
+            ctx.progress().unitDone();
+            return;
+        }
         ctx.layout().clearUnit(stage.name(), unit.id());
         long t0 = System.nanoTime();
         ctx.faults().checkpoint(stage.name(), unit.id(), 0);

@@ -43,39 +43,44 @@ public final class RulePass {
     /** Runs the rules over {@code part} (of {@code table}) into {@code out}; {@code createdIdBase} seeds created rows' ids. */
     public void run(BuildContext ctx, String stage, String unitId, TableDef table, Path part, RowOrigin origin,
                     UnitOutputs out, UnitReport report, long createdIdBase) {
+        runLanes(ctx, stage, unitId, table, part, origin, List.of(new Lane(this, out, report, createdIdBase)));
+    }
+
+    /**
+     * Where one pass writes: the rules of one engine (one tier, say), their outputs, report and created-id base.
+     * Several lanes share one read of the part ({@link #runLanes}).
+     */
+    public record Lane(RulePass pass, UnitOutputs out, UnitReport report, long createdIdBase) {
+    }
+
+    /**
+     * Runs several passes over one read of {@code part}: each lane gets its own copy of every row (rules change rows
+     * in place), so each writes what it would have written alone, byte for byte.
+     */
+    public static void runLanes(BuildContext ctx, String stage, String unitId, TableDef table, Path part,
+                                RowOrigin origin, List<Lane> lanes) {
         Path extPart = part.getParent().getParent().resolve(table.name() + "_ext").resolve(part.getFileName());
         boolean hasExt = Files.isRegularFile(extPart);
         TableDef extTable = hasExt ? CdrSchema.get().table(table.name() + "_ext") : null;
-        long[] created = {createdIdBase};
+        int n0 = lanes.size();
+        Listener[] listeners = new Listener[n0];
+        RuleEngine.Session[] sessions = new RuleEngine.Session[n0];
+        for (int k = 0; k < n0; k++) {
+            Lane lane = lanes.get(k);
+            listeners[k] = new Listener(lane.out(), lane.report(), new long[] {lane.createdIdBase()},
+                    lane.pass().sandboxChanges);
+            sessions[k] = lane.pass().engine.session(RulePass::eventDay);
+        }
         try (RowParquetReader main = RowParquetReader.open(part, table);
              RowParquetReader ext = hasExt ? RowParquetReader.open(extPart, extTable) : null) {
-            Listener listener = new Listener(out, report, created, sandboxChanges);
-            RuleEngine.Session session = engine.session(RulePass::eventDay);
             long n = 0;
             while (main.hasNext()) {
                 Row row = main.next();
                 Row extRow = ext == null ? null : ext.next();
-                listener.currentExt = extRow;
-                listener.currentTable = table.name();
-                report.table(table.name()).in++;
-                Row kept = session.apply(row, origin, rules, listener, DomainTables::move);
-                if (kept != null) {
-                    out.write(kept);
-                    report.table(kept.table().name()).out++;
-                    if (extRow != null) {
-                        Row e = extFor(kept, extRow);
-                        if (rulesOnExt) {
-                            report.table(e.table().name()).in++;
-                            listener.currentTable = e.table().name();
-                            e = session.apply(e, origin, rules, listener, DomainTables::move);
-                            if (e == null) {
-                                throw new IllegalStateException("a rule removed a provenance row of a kept row in "
-                                        + table.name());
-                            }
-                            report.table(e.table().name()).out++;
-                        }
-                        out.write(e);
-                    }
+                for (int k = 0; k < n0; k++) {
+                    boolean last = k == n0 - 1;
+                    lanes.get(k).pass().apply(last ? row : row.copy(), extRow == null || last ? extRow : extRow.copy(),
+                            table, origin, lanes.get(k), listeners[k], sessions[k]);
                 }
                 if ((++n & 0x3fff) == 0) {
                     ctx.progress().rows(table.name(), 0x4000);
@@ -83,9 +88,39 @@ public final class RulePass {
                 }
             }
             ctx.progress().rows(table.name(), n & 0x3fff);
-            out.writer(table);
-            if (hasExt) {
-                out.writer(extTable);
+            for (Lane lane : lanes) {
+                lane.out().writer(table);
+                if (hasExt) {
+                    lane.out().writer(extTable);
+                }
+            }
+        }
+    }
+
+    private void apply(Row row, Row extRow, TableDef table, RowOrigin origin, Lane lane, Listener listener,
+                       RuleEngine.Session session) {
+        UnitOutputs out = lane.out();
+        UnitReport report = lane.report();
+        listener.currentExt = extRow;
+        listener.currentTable = table.name();
+        report.table(table.name()).in++;
+        Row kept = session.apply(row, origin, rules, listener, DomainTables::move);
+        if (kept != null) {
+            out.write(kept);
+            report.table(kept.table().name()).out++;
+            if (extRow != null) {
+                Row e = extFor(kept, extRow);
+                if (rulesOnExt) {
+                    report.table(e.table().name()).in++;
+                    listener.currentTable = e.table().name();
+                    e = session.apply(e, origin, rules, listener, DomainTables::move);
+                    if (e == null) {
+                        throw new IllegalStateException("a rule removed a provenance row of a kept row in "
+                                + table.name());
+                    }
+                    report.table(e.table().name()).out++;
+                }
+                out.write(e);
             }
         }
     }

@@ -47,9 +47,30 @@ public final class PrivacyStage implements Stage {
     private static final long CREATED_ID_BASE = 3L << 52;
 
     private final String tier;
+    /** The tiers whose outputs this stage's units also write, from the same read (the lead stage: all others). */
+    private final List<String> coTiers;
+    /** Whether another tier's stage writes this stage's units (this one then only completes the tier). */
+    private final boolean written;
 
+    /** The privacy stage of a tier built alone. */
     public PrivacyStage(String tier) {
+        this(tier, List.of(tier));
+    }
+
+    /**
+     * The privacy stage of {@code tier} in a build of {@code tiers}. The first tier's stage reads each part of the
+     * shared candidate once and writes every tier's output and report for it (the rules of each tier run over their
+     * own copy of each row, so the outputs are those of separate passes); the other tiers' stages find their units
+     * done and only complete their tier.
+     */
+    public PrivacyStage(String tier, List<String> tiers) {
+        if (!tiers.contains(tier)) {
+            throw new IllegalArgumentException("tier " + tier + " is not one of " + tiers);
+        }
         this.tier = tier;
+        boolean lead = tiers.get(0).equals(tier);
+        this.coTiers = lead ? List.copyOf(tiers.subList(1, tiers.size())) : List.of();
+        this.written = !lead;
     }
 
     public static String nameOf(String tier) {
@@ -101,19 +122,38 @@ public final class PrivacyStage implements Stage {
     public void run(WorkUnit unit, BuildContext ctx) {
         TableDef table = CdrSchema.get().table(unit.attr("table"));
         Path part = Path.of(unit.attr("part"));
-        UnitReport report = new UnitReport();
-        report.unit = unit.id();
-        report.stage = name();
-        report.details.put("tier", tier);
         long started = System.nanoTime();
-        RulePass pass = new RulePass(engine(ctx, tier), ruleContext(ctx, tier), false, true);
-        try (UnitOutputs out = new UnitOutputs(ctx.layout(), name(), unit.id(), ctx.settings().parquet())) {
-            pass.run(ctx, name(), unit.id(), table, part, RowOrigin.ofPart(table.name(), part), out, report,
-                    CREATED_ID_BASE + (Long.parseLong(unit.attr("index")) << 28));
-            out.commit();
+        long createdIdBase = CREATED_ID_BASE + (Long.parseLong(unit.attr("index")) << 28);
+        for (String t : coTiers) {
+            ctx.layout().clearUnit(nameOf(t), unit.id()); // what an interrupted attempt left of the other tiers
         }
-        report.millis = (System.nanoTime() - started) / 1_000_000;
-        ctx.layout().writeReport(name(), report);
+        List<String> tiers = laneTiers();
+        List<UnitOutputs> outs = new ArrayList<>();
+        List<RulePass.Lane> lanes = new ArrayList<>();
+        try {
+            for (String t : tiers) {
+                UnitOutputs out = new UnitOutputs(ctx.layout(), nameOf(t), unit.id(), ctx.settings().parquet());
+                outs.add(out);
+                UnitReport report = new UnitReport();
+                report.unit = unit.id();
+                report.stage = nameOf(t);
+                report.details.put("tier", t);
+                lanes.add(new RulePass.Lane(new RulePass(engine(ctx, t), ruleContext(ctx, t), false, true), out, report,
+                        createdIdBase));
+            }
+            RulePass.runLanes(ctx, name(), unit.id(), table, part, RowOrigin.ofPart(table.name(), part), lanes);
+            // the other tiers first: this stage's report, written last, is what marks the unit done
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            for (int k = tiers.size() - 1; k >= 0; k--) {
+                outs.get(k).commit();
+                lanes.get(k).report().millis = millis;
+                ctx.layout().writeReport(nameOf(tiers.get(k)), lanes.get(k).report());
+            }
+        } finally {
+            for (UnitOutputs out : outs) {
+                out.close();
+            }
+        }
     }
 
     @Override
@@ -164,13 +204,38 @@ public final class PrivacyStage implements Stage {
 
     @Override
     public List<Artifact<?>> needs() {
-        return List.of(ReferenceData.VOCABULARY, ReferenceData.REGISTRY, KEY, PARTICIPANT_KEYS, PROFILE.of(tier),
-                GENERALIZATION, TIER_CONTEXT.of(tier), RULE_CONTEXT.of(tier), RULES.of(tier));
+        List<Artifact<?>> needs = new ArrayList<>(List.of(ReferenceData.VOCABULARY, ReferenceData.REGISTRY, KEY,
+                PARTICIPANT_KEYS, GENERALIZATION));
+        for (String t : laneTiers()) {
+            needs.addAll(List.of(PROFILE.of(t), TIER_CONTEXT.of(t), RULE_CONTEXT.of(t), RULES.of(t)));
+        }
+        return needs;
     }
 
     @Override
     public List<Artifact<?>> produces() {
-        return List.of(RULE_CONTEXT.of(tier), RULES.of(tier));
+        if (written) {
+            return List.of();
+        }
+        List<Artifact<?>> out = new ArrayList<>();
+        for (String t : laneTiers()) {
+            out.add(RULE_CONTEXT.of(t));
+            out.add(RULES.of(t));
+        }
+        return out;
+    }
+
+    /** The tiers a unit of this stage writes: its own, then the co-tiers. */
+    private List<String> laneTiers() {
+        List<String> t = new ArrayList<>();
+        t.add(tier);
+        t.addAll(coTiers);
+        return t;
+    }
+
+    @Override
+    public boolean doneElsewhere(WorkUnit unit, BuildContext ctx) {
+        return written && ctx.layout().isDone(name(), unit.id());
     }
 
     /** The private mapping store, with every registry participant assigned (and saved) on first use. */
