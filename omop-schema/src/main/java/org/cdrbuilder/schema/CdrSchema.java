@@ -31,9 +31,31 @@ public final class CdrSchema {
     private static volatile CdrSchema instance;
 
     private final Map<String, TableDef> tables;
+    private final Map<String, TableRoles> roles;
 
-    private CdrSchema(Map<String, TableDef> tables) {
+    private CdrSchema(Map<String, TableDef> tables, Map<String, TableRoles> roles) {
         this.tables = Collections.unmodifiableMap(tables);
+        this.roles = Collections.unmodifiableMap(roles);
+    }
+
+    /** The roles a table declares in the changelog (none: an empty set of roles). */
+    public TableRoles roles(String table) {
+        table(table);
+        return roles.getOrDefault(table, TableRoles.NONE);
+    }
+
+    /**
+     * The tables holding a person's rows: every published or provenance table with a {@code person_id} column, in
+     * schema order. Research ids and date shifting apply to each of them.
+     */
+    public List<TableDef> personTables() {
+        return tables.values().stream().filter(t -> (t.group() == TableGroup.OMOP || t.group() == TableGroup.EXT
+                || t.group() == TableGroup.WEARABLES) && t.hasColumn("person_id")).toList();
+    }
+
+    /** The tables whose rows are events of a person: person tables that declare an event date. */
+    public List<TableDef> eventTables() {
+        return personTables().stream().filter(t -> roles(t.name()).eventDate() != null).toList();
     }
 
     /** The schema of this build, parsed once per JVM. */
@@ -100,7 +122,7 @@ public final class CdrSchema {
         }
         Map<String, TableDef> tables = new LinkedHashMap<>();
         columns.forEach((name, cols) -> tables.put(name, new TableDef(name, groups.get(name), remarks.get(name), cols)));
-        return new CdrSchema(tables);
+        return new CdrSchema(tables, TableRoles.read(CdrSchema.class.getClassLoader(), CHANGELOG, tables));
     }
 
     private static ColumnDef column(String table, ColumnConfig cc) {

@@ -13,44 +13,28 @@ import org.cdrbuilder.schema.TableDef;
  * tables have them; NOT NULL end dates of the target filled with the start date.
  */
 public final class DomainTables {
-    /** The table of each domain whose rows can move. */
-    public static final Map<String, String> TABLE_OF_DOMAIN = Map.of(
-            "Condition", "condition_occurrence",
-            "Drug", "drug_exposure",
-            "Procedure", "procedure_occurrence",
-            "Measurement", "measurement",
-            "Observation", "observation",
-            "Device", "device_exposure");
+    /** The table of each domain whose rows can move (tables the changelog marks {@code cdr:alignable}). */
+    public static final Map<String, String> TABLE_OF_DOMAIN;
 
-    /** Column of each role, per table. */
-    private static final Map<String, Map<String, String>> ROLES = Map.of(
-            "condition_occurrence", Map.of("id", "condition_occurrence_id", "concept", "condition_concept_id",
-                    "date", "condition_start_date", "datetime", "condition_start_datetime", "end_date",
-                    "condition_end_date", "end_datetime", "condition_end_datetime", "type", "condition_type_concept_id",
-                    "source_value", "condition_source_value", "source_concept", "condition_source_concept_id"),
-            "drug_exposure", Map.of("id", "drug_exposure_id", "concept", "drug_concept_id", "date",
-                    "drug_exposure_start_date", "datetime", "drug_exposure_start_datetime", "end_date",
-                    "drug_exposure_end_date", "end_datetime", "drug_exposure_end_datetime", "type", "drug_type_concept_id",
-                    "source_value", "drug_source_value", "source_concept", "drug_source_concept_id", "quantity", "quantity"),
-            "procedure_occurrence", Map.of("id", "procedure_occurrence_id", "concept", "procedure_concept_id", "date",
-                    "procedure_date", "datetime", "procedure_datetime", "end_date", "procedure_end_date", "end_datetime",
-                    "procedure_end_datetime", "type", "procedure_type_concept_id", "source_value",
-                    "procedure_source_value", "source_concept", "procedure_source_concept_id"),
-            "measurement", Map.of("id", "measurement_id", "concept", "measurement_concept_id", "date",
-                    "measurement_date", "datetime", "measurement_datetime", "type", "measurement_type_concept_id",
-                    "source_value", "measurement_source_value", "source_concept", "measurement_source_concept_id",
-                    "value_as_number", "value_as_number", "value_as_concept", "value_as_concept_id", "unit",
-                    "unit_concept_id"),
-            "observation", Map.of("id", "observation_id", "concept", "observation_concept_id", "date",
-                    "observation_date", "datetime", "observation_datetime", "type", "observation_type_concept_id",
-                    "source_value", "observation_source_value", "source_concept", "observation_source_concept_id",
-                    "value_as_number", "value_as_number", "value_as_concept", "value_as_concept_id", "unit",
-                    "unit_concept_id"),
-            "device_exposure", Map.of("id", "device_exposure_id", "concept", "device_concept_id", "date",
-                    "device_exposure_start_date", "datetime", "device_exposure_start_datetime", "end_date",
-                    "device_exposure_end_date", "end_datetime", "device_exposure_end_datetime", "type",
-                    "device_type_concept_id", "source_value", "device_source_value", "source_concept",
-                    "device_source_concept_id", "unit", "unit_concept_id"));
+    /** Column of each role, per alignable table (the changelog's {@code cdr:roles}). */
+    private static final Map<String, Map<String, String>> ROLES;
+
+    static {
+        Map<String, String> byDomain = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, String>> roles = new java.util.LinkedHashMap<>();
+        for (org.cdrbuilder.schema.TableDef t : CdrSchema.get().tables()) {
+            org.cdrbuilder.schema.TableRoles r = CdrSchema.get().roles(t.name());
+            if (!r.alignable()) {
+                continue;
+            }
+            if (r.domain() == null || byDomain.put(r.domain(), t.name()) != null) {
+                throw new IllegalStateException("alignable table " + t.name() + " needs a domain of its own");
+            }
+            roles.put(t.name(), r.roles());
+        }
+        TABLE_OF_DOMAIN = Map.copyOf(byDomain);
+        ROLES = Map.copyOf(roles);
+    }
 
     private static final String[] SHARED = {"person_id", "provider_id", "visit_occurrence_id", "visit_detail_id"};
 

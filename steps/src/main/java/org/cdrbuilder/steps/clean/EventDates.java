@@ -17,36 +17,26 @@ import org.cdrbuilder.schema.TableDef;
  * the cutoff.
  */
 public final class EventDates {
-    /** The column holding each table's event date (DATE or TIMESTAMP). */
-    private static final Map<String, String> PRIMARY = Map.ofEntries(
-            Map.entry("visit_occurrence", "visit_start_date"),
-            Map.entry("condition_occurrence", "condition_start_date"),
-            Map.entry("drug_exposure", "drug_exposure_start_date"),
-            Map.entry("procedure_occurrence", "procedure_date"),
-            Map.entry("device_exposure", "device_exposure_start_date"),
-            Map.entry("measurement", "measurement_date"),
-            Map.entry("observation", "observation_date"),
-            Map.entry("death", "death_date"),
-            Map.entry("survey_conduct", "survey_end_datetime"),
-            Map.entry("note", "note_date"),
-            Map.entry("activity_summary", "date"),
-            Map.entry("heart_rate_minute_level", "datetime"),
-            Map.entry("heart_rate_summary", "date"),
-            Map.entry("steps_intraday", "datetime"),
-            Map.entry("sleep_daily_summary", "sleep_date"),
-            Map.entry("sleep_level", "sleep_date"),
-            Map.entry("device", "device_date"));
+    /** Per table, the position of its event date column (the {@code date} role of the schema changelog). */
+    private static final Map<String, Integer> PRIMARY;
 
-    /** Tables whose rows are events of a person (every table with a date and a person_id). */
-    public static final List<String> EVENT_TABLES = List.copyOf(new java.util.TreeSet<>(PRIMARY.keySet()));
+    /** Tables whose rows are events of a person (person tables that declare an event date), by name. */
+    public static final List<String> EVENT_TABLES;
 
     /** Tables whose rows belong to a person: the event tables and the person table itself. */
     public static final List<String> PERSON_TABLES;
 
     static {
-        java.util.TreeSet<String> t = new java.util.TreeSet<>(PRIMARY.keySet());
-        t.add("person");
-        PERSON_TABLES = List.copyOf(t);
+        Map<String, Integer> primary = new java.util.HashMap<>();
+        java.util.TreeSet<String> events = new java.util.TreeSet<>();
+        for (TableDef t : CdrSchema.get().eventTables()) {
+            primary.put(t.name(), t.indexOf(CdrSchema.get().roles(t.name()).eventDate()));
+            events.add(t.name());
+        }
+        PRIMARY = Map.copyOf(primary);
+        EVENT_TABLES = List.copyOf(events);
+        events.add("person");
+        PERSON_TABLES = List.copyOf(events);
     }
 
     private EventDates() {
@@ -54,11 +44,11 @@ public final class EventDates {
 
     /** The event date of a row, or null when the table has none or the value is missing. */
     public static LocalDate of(Row row) {
-        String column = PRIMARY.get(row.table().name());
+        Integer column = PRIMARY.get(row.table().name());
         if (column == null) {
             return null;
         }
-        Object v = row.get(column);
+        Object v = row.get(column.intValue());
         if (v instanceof LocalDate d) {
             return d;
         }
@@ -87,7 +77,7 @@ public final class EventDates {
     }
 
     static ColumnDef primaryColumn(String table) {
-        String c = PRIMARY.get(table);
+        Integer c = PRIMARY.get(table);
         return c == null ? null : CdrSchema.get().table(table).column(c);
     }
 }

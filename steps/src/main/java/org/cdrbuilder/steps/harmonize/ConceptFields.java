@@ -32,16 +32,12 @@ public record ConceptFields(String prefix, int concept, int sourceConcept, int s
         return out;
     }
 
-    /** The prefix of a table's main concept: condition_occurrence -> condition, death -> cause. */
+    /** The prefix of a table's main concept (its {@code concept} role): condition_occurrence -> condition, death -> cause. */
     public static String domainPrefix(String table) {
-        return switch (table) {
-            case "condition_occurrence" -> "condition";
-            case "drug_exposure" -> "drug";
-            case "procedure_occurrence" -> "procedure";
-            case "device_exposure" -> "device";
-            case "visit_occurrence" -> "visit";
-            case "death" -> "cause";
-            default -> table;
-        };
+        return org.cdrbuilder.schema.CdrSchema.get().findTable(table)
+                .flatMap(t -> org.cdrbuilder.schema.CdrSchema.get().roles(table).column("concept"))
+                .filter(c -> c.endsWith("_concept_id"))
+                .map(c -> c.substring(0, c.length() - "_concept_id".length()))
+                .orElse(table);
     }
 }

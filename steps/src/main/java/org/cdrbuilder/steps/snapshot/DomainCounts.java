@@ -1,6 +1,5 @@
 package org.cdrbuilder.steps.snapshot;
 
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,9 +13,9 @@ final class DomainCounts {
     final FamilyTable domains = new FamilyTable("domains", "snapshot_domains");
     final FamilyTable concepts = new FamilyTable("concepts", "snapshot_concepts");
     /** Participants with any row in the table (Achilles distribution populations). */
-    final Map<EventTable, Cell> personsInTable = new EnumMap<>(EventTable.class);
+    final Map<EventTable, Cell> personsInTable = new java.util.LinkedHashMap<>();
     /** Per table and concept, all rows: {participants, records}. */
-    final Map<EventTable, Map<Integer, Cell[]>> achilles = new EnumMap<>(EventTable.class);
+    final Map<EventTable, Map<Integer, Cell[]>> achilles = new java.util.LinkedHashMap<>();
 
     DomainCounts(SnapshotInputs in, DataTypeCounts types, ConceptNames names) {
         for (EventTable t : EventTable.values()) {
