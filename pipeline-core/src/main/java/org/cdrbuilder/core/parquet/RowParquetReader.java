@@ -111,6 +111,37 @@ public final class RowParquetReader implements Iterator<Row>, Closeable {
         }
     }
 
+    /**
+     * Whether the footer proves that every row of {@code file} holds {@code value} in the text column {@code column}:
+     * every row group has statistics for it with no nulls and minimum = maximum = value. False when it cannot tell.
+     */
+    public static boolean columnIsConstant(Path file, String column, String value) {
+        org.apache.parquet.io.api.Binary expected = org.apache.parquet.io.api.Binary.fromString(value);
+        try (ParquetFileReader r = ParquetFileReader.open(new ChannelInputFile(file),
+                HadoopFreeReadOptions.create(new ZstdCodecFactory(1)))) {
+            for (org.apache.parquet.hadoop.metadata.BlockMetaData block : r.getFooter().getBlocks()) {
+                boolean found = false;
+                for (org.apache.parquet.hadoop.metadata.ColumnChunkMetaData c : block.getColumns()) {
+                    if (!c.getPath().toDotString().equals(column)) {
+                        continue;
+                    }
+                    found = true;
+                    org.apache.parquet.column.statistics.Statistics<?> s = c.getStatistics();
+                    if (s == null || s.isEmpty() || !s.isNumNullsSet() || s.getNumNulls() != 0 || !s.hasNonNullValue()
+                            || !expected.equals(s.genericGetMin()) || !expected.equals(s.genericGetMax())) {
+                        return false;
+                    }
+                }
+                if (!found) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read Parquet footer of " + file, e);
+        }
+    }
+
     @Override
     public boolean hasNext() {
         if (next != null) {

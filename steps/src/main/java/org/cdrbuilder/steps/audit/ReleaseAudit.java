@@ -73,6 +73,11 @@ public final class ReleaseAudit {
         boolean paired = sourceParts != null && ctx.keys() != null && ctx.profile().shiftDates
                 && DatesShifted.needsSource(table);
         int personCol = table.indexOfOrMinus1("person_id");
+        AuditCheck[] activeChecks = active.toArray(new AuditCheck[0]);
+        Findings[] activeFindings = new Findings[activeChecks.length];
+        for (int i = 0; i < activeChecks.length; i++) {
+            activeFindings[i] = findings.get(activeChecks[i].id());
+        }
         long rows = 0;
         String lastFile = "";
         try (SourceRows sources = paired ? new SourceRows(table, sourceParts) : null) {
@@ -86,8 +91,8 @@ public final class ReleaseAudit {
                         long participant = personCol < 0 ? -1 : ctx.participantOf(row.get(personCol));
                         Row source = sources == null ? null : sources.match(row, participant);
                         AuditedRow r = new AuditedRow(table, row, source, participant, file, index++);
-                        for (AuditCheck c : active) {
-                            c.check(r, ctx, findings.get(c.id()));
+                        for (int i = 0; i < activeChecks.length; i++) {
+                            activeChecks[i].check(r, ctx, activeFindings[i]);
                         }
                     }
                 }

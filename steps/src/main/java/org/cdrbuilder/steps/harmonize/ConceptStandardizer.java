@@ -33,6 +33,11 @@ public final class ConceptStandardizer {
     private final List<String> sourceVocabularies;
     private final int[] otherConceptColumns;
 
+    /** Whether the table has no concept fields (standardizing changes nothing). */
+    public boolean isEmpty() {
+        return fields.isEmpty();
+    }
+
     public ConceptStandardizer(Vocabulary vocabulary, TableDef table, Map<String, List<String>> sourceVocabularies) {
         this.vocabulary = requireNonNull(vocabulary, "vocabulary is null");
         this.fields = ConceptFields.of(table);

@@ -24,7 +24,7 @@ import com.carrotsearch.hppc.LongObjectHashMap;
  * birth datetime stay empty in every release.
  */
 public final class PersonBuilder {
-    public static final String SRC_ID = "Participant Portal 1";
+    public static final String SRC_ID = org.cdrbuilder.steps.common.ParticipantPortal.SOURCE_ID;
     /** Change recorded for persons whose demographics came from The Basics. */
     public static final String SURVEY_DEMOGRAPHICS = "demographics_from_the_basics";
 

@@ -24,9 +24,17 @@ final class FitbitRows {
         this.sink = requireNonNull(sink, "sink is null");
     }
 
-    /** A new row of {@code table} for this participant ({@code src_id} stays null: harmonization fills it). */
+    /**
+     * A new row of {@code table} for this participant, labelled with the portal as its source (what harmonization
+     * would set: a staged Fitbit file it has nothing to change in is taken unchanged).
+     */
     Row row(TableDef table) {
-        return new Row(table).set("person_id", personId);
+        Row r = new Row(table).set("person_id", personId);
+        int src = table.indexOfOrMinus1("src_id");
+        if (src >= 0) {
+            r.set(src, org.cdrbuilder.steps.common.ParticipantPortal.SOURCE_ID);
+        }
+        return r;
     }
 
     void accept(Row row) {

@@ -95,6 +95,9 @@ class FitbitReaderTest {
 
     static Row row(String table, Object... columnsAndValues) {
         Row r = new Row(CdrSchema.get().table(table)).set("person_id", PERSON);
+        if (r.table().hasColumn("src_id")) {
+            r.set("src_id", org.cdrbuilder.steps.common.ParticipantPortal.SOURCE_ID); // staged with the portal as source
+        }
         for (int i = 0; i < columnsAndValues.length; i += 2) {
             r.set((String) columnsAndValues[i], columnsAndValues[i + 1]);
         }

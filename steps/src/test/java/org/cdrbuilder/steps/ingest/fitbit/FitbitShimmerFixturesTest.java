@@ -60,6 +60,9 @@ class FitbitShimmerFixturesTest {
 
     static Row row(String table, Object... columnsAndValues) {
         Row r = new Row(CdrSchema.get().table(table)).set("person_id", PERSON);
+        if (r.table().hasColumn("src_id")) {
+            r.set("src_id", org.cdrbuilder.steps.common.ParticipantPortal.SOURCE_ID); // staged with the portal as source
+        }
         for (int i = 0; i < columnsAndValues.length; i += 2) {
             r.set((String) columnsAndValues[i], columnsAndValues[i + 1]);
         }
@@ -96,7 +99,7 @@ class FitbitShimmerFixturesTest {
         assertThat(minutes.get(4)).isEqualTo(row("heart_rate_minute_level",
                 "datetime", LocalDateTime.of(2015, 8, 21, 0, 5), "heart_rate_value", 65));
         assertThat(minutes).extracting(r -> r.get("heart_rate_value")).containsExactly(64, 63, 64, 65, 65);
-        assertThat(sink.rows).allSatisfy(r -> assertThat(r.get("src_id")).isNull());
+        assertThat(sink.rows).allSatisfy(r -> assertThat(r.get("src_id")).isEqualTo(org.cdrbuilder.steps.common.ParticipantPortal.SOURCE_ID));
     }
 
     @Test
