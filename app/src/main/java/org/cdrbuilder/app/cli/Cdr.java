@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "Builds Curated Data Repository releases (OMOP CDM in Parquet) from raw research drops.",
         subcommands = {BuildCommand.class, ValidateCommand.class, AuditCommand.class, QaCommand.class, DiffCommand.class,
                 GenerateCommand.class, RulesCommand.class,
+                DictionaryCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
                 "  0  success",
