@@ -76,7 +76,7 @@ public final class PublishStage implements Stage {
     }
 
     /** The token of this build's work directory, or null when it has none yet. */
-    static String existingToken(BuildContext ctx) {
+    public static String existingToken(BuildContext ctx) {
         Path f = tokenFile(ctx);
         try {
             return Files.isRegularFile(f) ? Files.readString(f).trim() : null;
