@@ -41,13 +41,19 @@ class DataDictionaryTest {
                 assertThat(dc.nullable()).as(t + "." + c.name()).isEqualTo(c.nullable());
                 assertThat(dc.primaryKey()).isEqualTo(c.primaryKey());
                 assertThat(dc.description()).isEqualTo(c.remarks());
-                assertThat(dc.type()).startsWith(c.type().name());
+                assertThat(dc.type()).isEqualTo(c.maxLength() > 0 ? c.type().name() + "(" + c.maxLength() + ")"
+                        : c.type().name());
+                assertThat(dc.parquetType()).as(t + "." + c.name()).startsWith(switch (c.type()) {
+                    case BIGINT, TIMESTAMP -> "INT64";
+                    case INTEGER, DATE -> "INT32";
+                    case DOUBLE -> "DOUBLE";
+                    case VARCHAR, TEXT -> "BINARY STRING";
+                    case BOOLEAN -> "BOOLEAN";
+                });
             }
         }
         assertThat(D.tables()).extracting(DataDictionary.Table::name).doesNotContain("_id_mapping");
-        DataDictionary.Column person = column(D, "person", "person_id");
-        assertThat(person.type()).isEqualTo("BIGINT");
-        assertThat(person.parquetType()).isEqualTo("INT64");
+        assertThat(column(D, "person", "person_id").primaryKey()).isTrue();
         assertThat(column(D, "condition_occurrence", "condition_start_date").parquetType()).isEqualTo("INT32 DATE");
         assertThat(column(D, "condition_occurrence", "person_id").references()).isEqualTo("person.person_id");
         assertThat(column(D, "observation", "value_as_string").type()).matches("VARCHAR\\(\\d+\\)|TEXT");
