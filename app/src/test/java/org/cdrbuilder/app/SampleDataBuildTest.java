@@ -17,25 +17,19 @@ import org.cdrbuilder.core.testing.TestFiles;
 import org.cdrbuilder.generator.Planted;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The README's main command: the default configuration builds sample-data/ (outputs redirected to a temp folder). */
 class SampleDataBuildTest {
-    @TempDir
     static Path tmp;
     static Path release;
     static Planted planted;
 
     @BeforeAll
     static void build() throws Exception {
-        Path root = TestFiles.repoRoot();
-        planted = WorkLayout.readJson(root.resolve("sample-data/planted.json"), Planted.class);
-        int code = Cdr.execute("build", "--config", root.resolve("config/release.yaml").toString(),
-                "--releases", tmp.resolve("releases").toString(), "--work", tmp.resolve("work").toString(),
-                "--private", tmp.resolve("private").toString(), "--progress-interval", "0");
-        assertThat(code).isZero();
+        planted = WorkLayout.readJson(TestFiles.repoRoot().resolve("sample-data/planted.json"), Planted.class);
+        tmp = SampleRelease.root(); // the build of the README's command, shared with other tests that read it
         release = tmp.resolve("releases/v1/controlled");
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.util.concurrent.Callable;
 
 import org.cdrbuilder.app.batch.BuildRunner;
+import org.cdrbuilder.app.batch.NextVersion;
 import org.cdrbuilder.core.config.BuildSettings;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.FaultInjector;
@@ -85,6 +86,11 @@ public final class BuildCommand implements Callable<Integer> {
         try (org.cdrbuilder.app.batch.BuildLocks locks = org.cdrbuilder.app.batch.BuildLocks.acquire(settings);
              BuildRunner runner = new BuildRunner(ctx);
              ProgressReporter progress = new ProgressReporter(ctx.progress(), out, progressInterval)) {
+            if (common.nextRequested()) {
+                // resolved before the build starts and remembered, so that a restart resumes this version
+                NextVersion.remember(settings);
+                LOG.info("release version next is {}", settings.version());
+            }
             execution = runner.run();
         }
         Summary.print(out, ctx, execution, log);

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "cdr", mixinStandardHelpOptions = true, versionProvider = Cdr.Version.class,
         description = "Builds Curated Data Repository releases (OMOP CDM in Parquet) from raw research drops.",
         subcommands = {BuildCommand.class, ValidateCommand.class, AuditCommand.class, QaCommand.class, DiffCommand.class,
-                GenerateCommand.class, RulesCommand.class, StagesCommand.class,
+                GenerateCommand.class, RulesCommand.class, StagesCommand.class, VerifyCommand.class, ReleasesCommand.class,
+                DictionaryCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
                 "  0  success",
@@ -23,7 +24,8 @@ import picocli.CommandLine.Command;
                 "  3  inputs rejected (missing registry or vocabulary, unreadable files)",
                 "  4  build job failed (run the same command again to resume)",
                 "  5  a fatal QA check failed; publication blocked",
-                "  6  the privacy audit found a leak; publication blocked"})
+                "  6  the privacy audit found a leak; publication blocked",
+                "  7  (verify) a published release differs from its manifest or the schema changelog"})
 public final class Cdr implements Runnable {
 
     public static void main(String[] args) {

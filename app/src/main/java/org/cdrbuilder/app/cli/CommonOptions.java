@@ -4,7 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.cdrbuilder.app.batch.NextVersion;
 import org.cdrbuilder.core.config.BuildSettings;
+import org.cdrbuilder.core.config.ReleaseConfig;
+import org.cdrbuilder.core.config.ReleaseVersion;
 
 import picocli.CommandLine.Option;
 
@@ -29,7 +32,9 @@ public final class CommonOptions {
     @Option(names = "--private", paramLabel = "DIR", description = "Private state kept between releases; never published.")
     Path privateDir;
 
-    @Option(names = "--release-version", paramLabel = "vN", description = "Release version to build, e.g. v2.")
+    @Option(names = "--release-version", paramLabel = "vN|next",
+            description = "Release version to build, e.g. v2; next: the version after the newest published one "
+                    + "(the same version again when resuming the same build).")
     String version;
 
     @Option(names = "--cutoff-date", paramLabel = "DATE", description = "Release cutoff date (YYYY-MM-DD).")
@@ -61,8 +66,26 @@ public final class CommonOptions {
         return Path.of("config", "release.yaml");
     }
 
+    /**
+     * The settings of the configuration with the flags applied. A version of {@code next} (flag or release.yaml)
+     * is resolved to the version after the newest published one, or to the version of the same build when it is
+     * being resumed ({@link NextVersion}).
+     */
     public BuildSettings settings() {
+        return nextRequested() ? NextVersion.resolve(this::load) : load(version);
+    }
+
+    /** Whether the version asked for, by flag or in release.yaml, is {@code next}. */
+    boolean nextRequested() {
+        if (version != null) {
+            return ReleaseVersion.NEXT.equals(version);
+        }
+        Path file = configFile();
+        return Files.isRegularFile(file) && ReleaseVersion.NEXT.equals(ReleaseConfig.read(file).releaseVersion);
+    }
+
+    private BuildSettings load(String releaseVersion) {
         return BuildSettings.load(configFile(), new BuildSettings.Overrides(drop, vocabulary, releases, work, privateDir,
-                version, cutoffDate, tiers, threads, jobRepositoryUrl, keyFile));
+                releaseVersion, cutoffDate, tiers, threads, jobRepositoryUrl, keyFile));
     }
 }

@@ -16,6 +16,8 @@ public final class ExitCodes {
     public static final int QA_FAILED = 5;
     /** The privacy audit found a leak and publication was blocked. */
     public static final int PRIVACY_AUDIT_FAILED = 6;
+    /** {@code cdr verify}: a published release differs from its manifest or from the schema changelog. */
+    public static final int RELEASE_DIFFERS = 7;
 
     private ExitCodes() {
     }

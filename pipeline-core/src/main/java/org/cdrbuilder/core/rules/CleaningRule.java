@@ -1,5 +1,6 @@
 package org.cdrbuilder.core.rules;
 
+import org.cdrbuilder.core.privacy.TierProfile;
 import org.cdrbuilder.core.row.Row;
 
 /**
@@ -22,6 +23,25 @@ public interface CleaningRule {
 
     /** The decision about one row of one of {@link RuleInfo#tables()}, given where the row came from. */
     Verdict check(Row row, RowOrigin origin, RuleContext ctx);
+
+    /**
+     * The columns the rule may change in the rows it keeps; none by default (rules that only keep, remove, move or
+     * add rows). The data dictionary lists the rule at these columns, and the engine checks, with Java assertions
+     * enabled, that a change touches no other column.
+     */
+    default ChangedColumns changes() {
+        return ChangedColumns.NONE;
+    }
+
+    /**
+     * Whether the rule can act on rows of {@code table} in a tier with {@code profile}: a privacy rule switched off
+     * by the profile (dates not shifted, no generalization) says false. The data dictionary lists privacy rules per
+     * tier by this, and the engine checks, with Java assertions enabled, that a rule leaves every row alone where it
+     * says false. Cleaning rules run once for every tier and keep the default.
+     */
+    default boolean activeIn(TierProfile profile, String table) {
+        return true;
+    }
 
     /**
      * What a keep-or-remove decision of the rule depends on, besides the row's table and origin. The engine reuses

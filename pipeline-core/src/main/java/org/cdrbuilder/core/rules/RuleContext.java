@@ -65,6 +65,11 @@ public final class RuleContext {
         return tier;
     }
 
+    /** The tier being built, or null in the cleaning stage. */
+    TierContext tierOrNull() {
+        return tier;
+    }
+
     public Registry registry() {
         return registry;
     }

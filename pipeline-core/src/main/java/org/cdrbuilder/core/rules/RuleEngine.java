@@ -153,14 +153,20 @@ public final class RuleEngine {
             if (v instanceof Verdict.Keep) {
                 continue;
             }
+            if (CHECK_DECLARATIONS) {
+                checkActive(rule, current, ctx);
+            }
             if (v instanceof Verdict.Remove rm) {
                 listener.removed(rule, current, rm.reason());
                 return null;
             }
             if (v instanceof Verdict.Change ch) {
-                Row before = copyBefore ? current.copy() : null;
+                Row before = copyBefore || CHECK_DECLARATIONS ? current.copy() : null;
                 ch.change().accept(current);
-                listener.changed(rule, before, ch.reason());
+                if (CHECK_DECLARATIONS) {
+                    checkChanged(rule, before, current, ctx);
+                }
+                listener.changed(rule, copyBefore ? before : null, ch.reason());
             } else if (v instanceof Verdict.Create cr) {
                 listener.created(rule, cr.rows(), cr.reason());
             } else if (v instanceof Verdict.Move mv) {
@@ -248,15 +254,21 @@ public final class RuleEngine {
                 if (v instanceof Verdict.Keep) {
                     continue;
                 }
+                if (CHECK_DECLARATIONS) {
+                    checkActive(rule, current, ctx);
+                }
                 if (v instanceof Verdict.Remove rm) {
                     listener.removed(rule, current, rm.reason());
                     return null;
                 }
                 keyed = false; // a change or a move may touch the person or the date
                 if (v instanceof Verdict.Change ch) {
-                    Row before = copyBefore ? current.copy() : null;
+                    Row before = copyBefore || CHECK_DECLARATIONS ? current.copy() : null;
                     ch.change().accept(current);
-                    listener.changed(rule, before, ch.reason());
+                    if (CHECK_DECLARATIONS) {
+                        checkChanged(rule, before, current, ctx);
+                    }
+                    listener.changed(rule, copyBefore ? before : null, ch.reason());
                 } else if (v instanceof Verdict.Create cr) {
                     listener.created(rule, cr.rows(), cr.reason());
                 } else if (v instanceof Verdict.Move mv) {
@@ -268,6 +280,35 @@ public final class RuleEngine {
                 }
             }
             return current;
+        }
+    }
+
+    /**
+     * Whether rules are held to their declarations ({@link CleaningRule#changes()}, {@link CleaningRule#activeIn}):
+     * with Java assertions enabled for this class, as in tests; never in production, where it would cost a row copy
+     * per change.
+     */
+    static final boolean CHECK_DECLARATIONS = RuleEngine.class.desiredAssertionStatus();
+
+    /** Fails when a privacy rule acts on a row where it declares itself switched off by the tier's profile. */
+    static void checkActive(CleaningRule rule, Row row, RuleContext ctx) {
+        org.cdrbuilder.core.privacy.TierContext tier = ctx == null ? null : ctx.tierOrNull();
+        if (tier != null && !rule.activeIn(tier.profile(), row.table().name())) {
+            throw new AssertionError("rule " + rule.info().id() + " acted on a row of " + row.table().name()
+                    + " in tier " + tier.tier() + ", where it declares itself inactive (CleaningRule.activeIn)");
+        }
+    }
+
+    /** Fails when a change touched a column the rule does not declare ({@link CleaningRule#changes()}). */
+    static void checkChanged(CleaningRule rule, Row before, Row after, RuleContext ctx) {
+        org.cdrbuilder.core.privacy.TierContext tier = ctx == null ? null : ctx.tierOrNull();
+        org.cdrbuilder.schema.TableDef table = after.table();
+        for (int i = 0; i < table.columnCount(); i++) {
+            if (!java.util.Objects.equals(before.get(i), after.get(i))
+                    && !rule.changes().contains(table, table.column(i), tier == null ? null : tier.profile())) {
+                throw new AssertionError("rule " + rule.info().id() + " changed " + table.name() + "."
+                        + table.column(i).name() + ", which it does not declare (CleaningRule.changes)");
+            }
         }
     }
 

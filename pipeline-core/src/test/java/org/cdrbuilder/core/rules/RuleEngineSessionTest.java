@@ -38,6 +38,11 @@ class RuleEngineSessionTest {
         }
 
         @Override
+        public ChangedColumns changes() {
+            return ChangedColumns.named("steps_intraday.steps");
+        }
+
+        @Override
         public Verdict check(Row row, RowOrigin origin, RuleContext ctx) {
             calls.incrementAndGet();
             return switch (scope) {

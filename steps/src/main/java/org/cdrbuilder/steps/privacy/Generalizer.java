@@ -2,12 +2,18 @@ package org.cdrbuilder.steps.privacy;
 
 import org.cdrbuilder.core.privacy.GeneralizationConfig;
 import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.rules.ChangedColumns;
 import org.cdrbuilder.core.rules.Verdict;
 
 /** Small helpers shared by the generalization rules (answer rows of one survey question). */
 public final class Generalizer {
     private Generalizer() {
     }
+
+    /** The answer columns {@link #setAnswer} writes: what an answer generalization changes. */
+    public static final ChangedColumns ANSWER_COLUMNS = ChangedColumns.named("observation.value_as_concept_id",
+            "observation.value_source_concept_id", "observation.value_source_value", "observation.value_as_number",
+            "observation.value_as_string");
 
     /** True when the row answers {@code question}. */
     public static boolean answers(Row row, String question) {

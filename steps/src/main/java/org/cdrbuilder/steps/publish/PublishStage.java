@@ -93,7 +93,7 @@ public final class PublishStage implements Stage {
     }
 
     /** The token of this build's work directory, or null when it has none yet. */
-    static String existingToken(BuildContext ctx) {
+    public static String existingToken(BuildContext ctx) {
         Path f = tokenFile(ctx);
         try {
             return Files.isRegularFile(f) ? Files.readString(f).trim() : null;
@@ -267,6 +267,8 @@ public final class PublishStage implements Stage {
             writeQa(ctx, tier, qa, rowCounts);
             copyStateFolder(ctx, "qa", tier, qa);
             copyStateFolder(ctx, "snapshot", tier, partial.resolve("snapshot"));
+            org.cdrbuilder.steps.dictionary.DictionaryFiles.writeHtml(ctx.settings().tierProfilesDir(),
+                    ctx.settings().version().toString(), tier, partial);
             Map<String, Object> manifest = new LinkedHashMap<>();
             manifest.put("version", ctx.settings().version().toString());
             manifest.put("tier", tier);
@@ -285,6 +287,7 @@ public final class PublishStage implements Stage {
             manifest.put("tables", tables);
             manifest.put("qa_files", listFiles(qa, partial));
             manifest.put("snapshot_files", listFiles(partial.resolve("snapshot"), partial));
+            manifest.put("docs_files", listFiles(partial.resolve("docs"), partial));
             WorkLayout.writeJson(partial.resolve("manifest.json"), manifest);
             copyPrivateMappings(ctx, tier);
             ctx.faults().checkpoint(NAME, "manifest." + tier, 0);
@@ -361,7 +364,8 @@ public final class PublishStage implements Stage {
         return out;
     }
 
-    private static List<Map<String, Object>> schemaOf(TableDef t) {
+    /** The manifest's schema section of a table, from the changelog. */
+    static List<Map<String, Object>> schemaOf(TableDef t) {
         List<Map<String, Object>> cols = new ArrayList<>();
         for (ColumnDef c : t.columns()) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -19,8 +19,8 @@ import org.cdrbuilder.core.rules.RowOrigin;
 import org.cdrbuilder.core.rules.RuleContext;
 import org.cdrbuilder.core.rules.RuleEngine;
 import org.cdrbuilder.core.rules.RuleParameters;
-import org.cdrbuilder.core.vocab.Vocabulary;
 import org.cdrbuilder.core.testing.TestFiles;
+import org.cdrbuilder.core.vocab.Vocabulary;
 import org.cdrbuilder.schema.CdrSchema;
 
 /**
@@ -244,6 +244,21 @@ public final class RuleTestKit {
             @Override
             public org.cdrbuilder.core.rules.Verdict check(Row row, RowOrigin origin, RuleContext ctx) {
                 return rule.check(row, origin, ctx);
+            }
+
+            @Override
+            public org.cdrbuilder.core.rules.ChangedColumns changes() {
+                return rule.changes();
+            }
+
+            @Override
+            public boolean activeIn(org.cdrbuilder.core.privacy.TierProfile profile, String table) {
+                return rule.activeIn(profile, table);
+            }
+
+            @Override
+            public Scope scope() {
+                return rule.scope();
             }
         };
     }

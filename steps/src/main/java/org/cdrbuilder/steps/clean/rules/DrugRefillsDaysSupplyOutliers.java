@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.rules.ChangedColumns;
 import org.cdrbuilder.core.rules.CleaningRule;
 import org.cdrbuilder.core.rules.RowOrigin;
 import org.cdrbuilder.core.rules.RuleContext;
@@ -30,6 +31,11 @@ public final class DrugRefillsDaysSupplyOutliers implements CleaningRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public ChangedColumns changes() {
+        return ChangedColumns.named("drug_exposure.refills", "drug_exposure.days_supply");
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.rules.ChangedColumns;
 import org.cdrbuilder.core.rules.CleaningRule;
 import org.cdrbuilder.core.rules.RowOrigin;
 import org.cdrbuilder.core.rules.RuleContext;
@@ -53,6 +54,14 @@ public final class EndBeforeStartFixed implements CleaningRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    /** The end date and end datetime of each table. */
+    @Override
+    public ChangedColumns changes() {
+        return ChangedColumns.where((table, column) -> SPANS.containsKey(table.name())
+                && (column.name().equals(SPANS.get(table.name()).endDate())
+                        || column.name().equals(SPANS.get(table.name()).endDatetime())));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.rules.ChangedColumns;
 import org.cdrbuilder.core.rules.CleaningRule;
 import org.cdrbuilder.core.rules.RowOrigin;
 import org.cdrbuilder.core.rules.RuleContext;
@@ -38,6 +39,16 @@ public final class NonStandardConceptsReplaced implements CleaningRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    /** The primary concept and source concept columns of each table. */
+    @Override
+    public ChangedColumns changes() {
+        return ChangedColumns.where((table, column) -> {
+            ConceptFields f = PRIMARY.get(table.name());
+            int i = table.indexOfOrMinus1(column.name());
+            return f != null && i >= 0 && (i == f.concept() || i == f.sourceConcept());
+        });
     }
 
     @Override

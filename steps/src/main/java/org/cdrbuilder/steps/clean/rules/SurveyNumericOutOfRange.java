@@ -3,6 +3,7 @@ package org.cdrbuilder.steps.clean.rules;
 import java.util.List;
 
 import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.rules.ChangedColumns;
 import org.cdrbuilder.core.rules.CleaningRule;
 import org.cdrbuilder.core.rules.RowOrigin;
 import org.cdrbuilder.core.rules.RuleContext;
@@ -28,6 +29,12 @@ public final class SurveyNumericOutOfRange implements CleaningRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public ChangedColumns changes() {
+        return ChangedColumns.named("observation.value_as_number", "observation.value_as_concept_id",
+                "observation.value_source_concept_id", "observation.value_source_value");
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.cdrbuilder.core.config.ConfigException;
 import org.cdrbuilder.core.io.DelimitedFile;
 import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.rules.ChangedColumns;
 import org.cdrbuilder.core.rules.CleaningRule;
 import org.cdrbuilder.core.rules.RowOrigin;
 import org.cdrbuilder.core.rules.RuleContext;
@@ -55,6 +56,12 @@ public final class UnitNormalization implements CleaningRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public ChangedColumns changes() {
+        return ChangedColumns.named("measurement.value_as_number", "measurement.range_low",
+                "measurement.range_high", "measurement.unit_concept_id", "measurement.unit_source_value");
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.cdrbuilder.steps.privacy.rules;
 
 import java.time.Period;
 
+import org.cdrbuilder.core.privacy.TierProfile;
 import org.cdrbuilder.core.registry.Participant;
 import org.cdrbuilder.core.row.Row;
 import org.cdrbuilder.core.rules.CleaningRule;
@@ -23,6 +24,11 @@ public final class Age89AndOverExcluded implements CleaningRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public boolean activeIn(TierProfile profile, String table) {
+        return profile.excludeAgeAtLeast > 0;
     }
 
     @Override

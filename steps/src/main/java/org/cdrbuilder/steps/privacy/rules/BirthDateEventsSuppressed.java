@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.cdrbuilder.core.privacy.TierProfile;
 import org.cdrbuilder.core.registry.Participant;
 import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.rules.ChangedColumns;
 import org.cdrbuilder.core.rules.CleaningRule;
 import org.cdrbuilder.core.rules.RowOrigin;
 import org.cdrbuilder.core.rules.RuleContext;
@@ -39,6 +41,16 @@ public final class BirthDateEventsSuppressed implements CleaningRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public ChangedColumns changes() {
+        return ChangedColumns.named("observation_period.observation_period_start_date");
+    }
+
+    @Override
+    public boolean activeIn(TierProfile profile, String table) {
+        return profile.suppressBirthDateEvents();
     }
 
     @Override

@@ -5,12 +5,15 @@ import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.cdrbuilder.core.privacy.TierProfile;
 import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.rules.ChangedColumns;
 import org.cdrbuilder.core.rules.CleaningRule;
 import org.cdrbuilder.core.rules.RowOrigin;
 import org.cdrbuilder.core.rules.RuleContext;
 import org.cdrbuilder.core.rules.RuleInfo;
 import org.cdrbuilder.core.rules.Verdict;
+import org.cdrbuilder.schema.ColumnType;
 import org.cdrbuilder.steps.clean.EventDates;
 import org.cdrbuilder.steps.privacy.PrivacyTables;
 
@@ -31,6 +34,17 @@ public final class DatesShifted implements CleaningRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public ChangedColumns changes() {
+        return ChangedColumns.where((table, column) -> column.type() == ColumnType.DATE
+                || column.type() == ColumnType.TIMESTAMP);
+    }
+
+    @Override
+    public boolean activeIn(TierProfile profile, String table) {
+        return profile.shiftDates;
     }
 
     @Override

@@ -2,7 +2,9 @@ package org.cdrbuilder.steps.privacy.rules;
 
 import java.util.List;
 
+import org.cdrbuilder.core.privacy.TierProfile;
 import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.rules.ChangedColumns;
 import org.cdrbuilder.core.rules.CleaningRule;
 import org.cdrbuilder.core.rules.RowOrigin;
 import org.cdrbuilder.core.rules.RuleContext;
@@ -21,6 +23,16 @@ public final class FitbitDeviceIdsMasked implements CleaningRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public ChangedColumns changes() {
+        return ChangedColumns.named("device.device_id");
+    }
+
+    @Override
+    public boolean activeIn(TierProfile profile, String table) {
+        return profile.maskDeviceIds;
     }
 
     @Override

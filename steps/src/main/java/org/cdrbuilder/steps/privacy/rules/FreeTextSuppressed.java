@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.rules.ChangedColumns;
 import org.cdrbuilder.core.rules.CleaningRule;
 import org.cdrbuilder.core.rules.RowOrigin;
 import org.cdrbuilder.core.rules.RuleContext;
@@ -47,6 +48,15 @@ public final class FreeTextSuppressed implements CleaningRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    /** Text columns, except those the profile keeps and the device ids the mask wrote. */
+    @Override
+    public ChangedColumns changes() {
+        return (table, column, profile) -> column.type().isText()
+                && (profile == null || !profile.keepTextColumns.contains(column.name()))
+                && !(profile != null && profile.maskDeviceIds && table.name().equals("device")
+                        && column.name().equals("device_id"));
     }
 
     @Override

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.cdrbuilder.core.privacy.GeneralizationConfig;
+import org.cdrbuilder.core.privacy.TierProfile;
 import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.rules.ChangedColumns;
 import org.cdrbuilder.core.rules.CleaningRule;
 import org.cdrbuilder.core.rules.RowOrigin;
 import org.cdrbuilder.core.rules.RuleContext;
@@ -33,6 +35,16 @@ public final class RaceGeneralized implements CleaningRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public ChangedColumns changes() {
+        return Generalizer.ANSWER_COLUMNS.or(ChangedColumns.named("person.race_concept_id"));
+    }
+
+    @Override
+    public boolean activeIn(TierProfile profile, String table) {
+        return profile.generalize.race;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.cdrbuilder.steps.privacy.rules;
 
+import org.cdrbuilder.core.privacy.TierProfile;
 import org.cdrbuilder.core.row.Row;
 import org.cdrbuilder.core.rules.CleaningRule;
 import org.cdrbuilder.core.rules.RowOrigin;
@@ -29,6 +30,14 @@ public final class SensitiveConceptsSuppressed implements CleaningRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    /** Where the profile names suppressed concepts, on tables with concept columns. */
+    @Override
+    public boolean activeIn(TierProfile profile, String table) {
+        return profile.suppressedConcepts != null && !profile.suppressedConcepts.isBlank()
+                && org.cdrbuilder.schema.CdrSchema.get().findTable(table)
+                        .map(t -> t.columns().stream().anyMatch(org.cdrbuilder.schema.ColumnDef::isConceptId)).orElse(false);
     }
 
     @Override

@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Set;
 
 import org.cdrbuilder.core.privacy.GeneralizationConfig;
+import org.cdrbuilder.core.privacy.TierProfile;
 import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.rules.ChangedColumns;
 import org.cdrbuilder.core.rules.CleaningRule;
 import org.cdrbuilder.core.rules.RowOrigin;
 import org.cdrbuilder.core.rules.RuleContext;
 import org.cdrbuilder.core.rules.RuleInfo;
 import org.cdrbuilder.core.rules.Verdict;
+import org.cdrbuilder.steps.privacy.Generalizer;
 import org.cdrbuilder.steps.privacy.SurveyAnswers;
 
 import com.google.auto.service.AutoService;
@@ -26,6 +29,17 @@ public final class SexAtBirthGeneralized implements CleaningRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public ChangedColumns changes() {
+        return Generalizer.ANSWER_COLUMNS.or(ChangedColumns.named("person_ext.sex_at_birth_concept_id",
+                "person_ext.sex_at_birth_source_concept_id", "person_ext.sex_at_birth_source_value"));
+    }
+
+    @Override
+    public boolean activeIn(TierProfile profile, String table) {
+        return profile.generalize.sexAtBirth;
     }
 
     @Override

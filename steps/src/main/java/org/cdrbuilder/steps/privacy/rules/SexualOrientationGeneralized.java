@@ -2,12 +2,15 @@ package org.cdrbuilder.steps.privacy.rules;
 
 import java.util.List;
 
+import org.cdrbuilder.core.privacy.TierProfile;
 import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.rules.ChangedColumns;
 import org.cdrbuilder.core.rules.CleaningRule;
 import org.cdrbuilder.core.rules.RowOrigin;
 import org.cdrbuilder.core.rules.RuleContext;
 import org.cdrbuilder.core.rules.RuleInfo;
 import org.cdrbuilder.core.rules.Verdict;
+import org.cdrbuilder.steps.privacy.Generalizer;
 import org.cdrbuilder.steps.privacy.SurveyAnswers;
 
 import com.google.auto.service.AutoService;
@@ -24,6 +27,16 @@ public final class SexualOrientationGeneralized implements CleaningRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public ChangedColumns changes() {
+        return Generalizer.ANSWER_COLUMNS;
+    }
+
+    @Override
+    public boolean activeIn(TierProfile profile, String table) {
+        return profile.generalize.sexualOrientation;
     }
 
     @Override

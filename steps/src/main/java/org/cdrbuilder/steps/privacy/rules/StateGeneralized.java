@@ -9,8 +9,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.cdrbuilder.core.privacy.GeneralizationConfig;
+import org.cdrbuilder.core.privacy.TierProfile;
 import org.cdrbuilder.core.registry.Participant;
 import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.rules.ChangedColumns;
 import org.cdrbuilder.core.rules.CleaningRule;
 import org.cdrbuilder.core.rules.RowOrigin;
 import org.cdrbuilder.core.rules.RuleContext;
@@ -52,6 +54,17 @@ public final class StateGeneralized implements CleaningRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public ChangedColumns changes() {
+        return Generalizer.ANSWER_COLUMNS.or(ChangedColumns.named("person_ext.state_of_residence_concept_id",
+                "person_ext.state_of_residence_source_value"));
+    }
+
+    @Override
+    public boolean activeIn(TierProfile profile, String table) {
+        return profile.stateMinimumParticipants > 0 || (profile.siteStates != null && !profile.siteStates.isBlank());
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.cdrbuilder.steps.privacy.rules;
 
 import java.util.List;
 
+import org.cdrbuilder.core.privacy.TierProfile;
 import org.cdrbuilder.core.row.Row;
 import org.cdrbuilder.core.rules.CleaningRule;
 import org.cdrbuilder.core.rules.RowOrigin;
@@ -21,6 +22,11 @@ public final class TablesPublishedEmpty implements CleaningRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public boolean activeIn(TierProfile profile, String table) {
+        return profile.emptyTables.contains(table);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.cdrbuilder.steps.privacy.rules;
 import java.util.List;
 
 import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.rules.ChangedColumns;
 import org.cdrbuilder.core.rules.CleaningRule;
 import org.cdrbuilder.core.rules.RowOrigin;
 import org.cdrbuilder.core.rules.RuleContext;
@@ -22,6 +23,11 @@ public final class ZipCodeGeneralized implements CleaningRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public ChangedColumns changes() {
+        return ChangedColumns.named("observation.value_as_string");
     }
 
     @Override
