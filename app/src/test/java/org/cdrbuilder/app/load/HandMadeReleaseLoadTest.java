@@ -114,6 +114,51 @@ class HandMadeReleaseLoadTest {
     }
 
     @Test
+    void nullsInNotNullColumns_andColumnsTheChangelogLacks_areRefused() throws Exception {
+        TableDef person = CdrSchema.get().table("person");
+        TableDef relaxed = person.relaxed(java.util.Set.of("year_of_birth"));
+        HandMadeTier nulls = goodTier(tmp.resolve("nulls"));
+        nulls.table(relaxed, List.of(person(1), person(2)), List.of(person(3_000_000_000L).set("year_of_birth", null)));
+        CliRun run = CliRun.of("load", nulls.write("b").toString(), "--jdbc-url", url, "--schema", "hand_nulls");
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains("table person, column year_of_birth, row 1 of omop/person/part-00001.parquet "
+                + "(row 3 of the table): the value is null, but the column is NOT NULL");
+
+        List<ColumnDef> cols = new ArrayList<>(person.columns());
+        cols.add(new ColumnDef("nickname", ColumnType.VARCHAR, 20, true, false, "", java.util.Optional.empty()));
+        TableDef extra = new TableDef("person", person.group(), "", cols);
+        HandMadeTier drift = goodTier(tmp.resolve("drift"));
+        drift.table(extra, List.of(row(extra, "person_id", 1L, "gender_concept_id", 8507, "year_of_birth", 1970,
+                "race_concept_id", 8527, "ethnicity_concept_id", 38003564, "nickname", "Bob")));
+        run = CliRun.of("load", drift.write("b").toString(), "--jdbc-url", url, "--schema", "hand_drift");
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains("table person in omop/person/part-00000.parquet has a column nickname that the schema "
+                + "changelog of this cdr version does not declare");
+        assertThat(schemaExists("hand_nulls")).isFalse();
+        assertThat(schemaExists("hand_drift")).isFalse();
+    }
+
+    @Test
+    void aSchemaWithTablesOfTheChangelog_thatNoLoadRecorded_isRefusedNamingThem() throws Exception {
+        try (Connection c = DriverManager.getConnection(url); java.sql.Statement st = c.createStatement()) {
+            st.execute("create schema hand_taken");
+            st.execute("create table hand_taken.person (id int)");
+            st.execute("create table hand_taken.my_own_table (id int)");
+        }
+        Path dir = goodTier(tmp.resolve("taken")).write("b");
+        CliRun run = CliRun.of("load", dir.toString(), "--jdbc-url", url, "--schema", "hand_taken");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("schema hand_taken already has 1 table(s) of the CDR schema that no finished cdr load "
+                + "recorded (person)");
+        run = CliRun.of("load", dir.toString(), "--jdbc-url", url, "--schema", "hand_taken", "--replace");
+        assertThat(run.exit()).as(run.err()).isZero();
+        try (Connection c = DriverManager.getConnection(url)) {
+            assertThat(count(c, "select count(*) from hand_taken.person")).isEqualTo(3);
+            assertThat(count(c, "select count(*) from hand_taken.my_own_table")).as("tables not of the changelog stay").isZero();
+        }
+    }
+
+    @Test
     void brokenKeys_areRefusedNamingTheConstraintAndTheKey() throws Exception {
         HandMadeTier dup = goodTier(tmp.resolve("dup"));
         dup.table("person", List.of(person(1), person(2)), List.of(person(2)));
