@@ -97,14 +97,15 @@ final class BinaryCopyWriter {
                 ByteBuffer.wrap(head).putInt(len);
                 copy.writeToCopy(head, 0, 4);
                 byte[] all = new byte[len];
-                value.duplicate().get(all);
+                value.get(value.position(), all, 0, len);
                 copy.writeToCopy(all, 0, len);
                 return characters(all, 0, len);
             }
         }
         buf.putInt(len);
         int start = buf.position();
-        buf.put(value.duplicate());
+        value.get(value.position(), buf.array(), start, len);
+        buf.position(start + len);
         return characters(buf.array(), start, len);
     }
 

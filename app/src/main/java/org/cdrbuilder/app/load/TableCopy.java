@@ -35,7 +35,7 @@ final class TableCopy {
     private final String schema;
     private final PublishedTier.Table table;
     private final List<DbColumn> columns;
-    private final List<long[]> partStarts = new ArrayList<>(); // {first row of the part in the table (0-based)}
+    private final List<Long> partStarts = new ArrayList<>(); // first row of each part in the table (0-based)
 
     TableCopy(PGConnection connection, String schema, PublishedTier.Table table, List<DbColumn> columns) {
         this.connection = connection;
@@ -54,7 +54,7 @@ final class TableCopy {
             BinaryCopyWriter out = new BinaryCopyWriter(copy, BUFFER_BYTES);
             long row = 0;
             for (PublishedTier.Part part : table.parts()) {
-                partStarts.add(new long[] {row});
+                partStarts.add(row);
                 row += copyPart(part, out, row);
             }
             out.finish();
@@ -154,12 +154,12 @@ final class TableCopy {
         }
         long line = Long.parseLong(m.group(1)) - 1;
         int p = partStarts.size() - 1;
-        while (p > 0 && partStarts.get(p)[0] > line) {
+        while (p > 0 && partStarts.get(p) > line) {
             p--;
         }
         PublishedTier.Part part = table.parts().get(Math.max(p, 0));
         String column = m.group(2) != null ? m.group(2) : "?";
-        String message = where(column, part, line - partStarts.get(Math.max(p, 0))[0], line) + ": PostgreSQL refused the value: "
+        String message = where(column, part, line - partStarts.get(Math.max(p, 0)), line) + ": PostgreSQL refused the value: "
                 + e.getServerErrorMessage().getMessage();
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         return state.startsWith("22") || state.startsWith("23") ? new ReleaseRejectedException(message, e)
