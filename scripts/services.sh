@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs (from Debian packages) and starts the services some tests use:
-#   postgres  - a throw-away PostgreSQL cluster on 127.0.0.1:54329 (job repository and database-load tests)
+#   postgres  - a throw-away PostgreSQL cluster on 127.0.0.1:54329 (job repository and database-load tests);
+#               user postgres without a password; role cdr_password_check (created by the tests) needs its password
 #   chromium  - headless Chromium for the HTML report tests
 # Usage: scripts/services.sh start|stop [postgres] [chromium]   (default: all)
 # Tests that need a service skip with a visible message when it is not available.
@@ -9,6 +10,7 @@ ACTION="${1:-start}"; shift || true
 WANT="${*:-postgres chromium}"
 PGPORT=54329
 PGDATA="${TMPDIR:-/tmp}/cdr-test-pg"
+PASSWORD_ROLE=cdr_password_check   # the one role that must give its password (tests of "wrong password")
 SUDO=""; [[ "$(id -u)" != "0" ]] && command -v sudo >/dev/null && SUDO="sudo -n"
 
 apt_install() {
@@ -31,6 +33,8 @@ start_postgres() {
   rm -rf "$PGDATA"; mkdir -p "$PGDATA"
   [[ "$(id -u)" == "0" ]] && chown postgres "$PGDATA"
   as_pg "$bin/initdb" -D "$PGDATA" -U postgres -A trust >/dev/null || return 1
+  # every role is trusted except one, so that tests can see how a wrong password is reported
+  sed -i "1i host all $PASSWORD_ROLE 127.0.0.1/32 scram-sha-256" "$PGDATA/pg_hba.conf"
   as_pg "$bin/pg_ctl" -D "$PGDATA" -o "-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1" -l "$PGDATA/log" -w start >/dev/null || return 1
   echo "services: postgres running on 127.0.0.1:$PGPORT (user postgres, no password)"
 }

@@ -11,6 +11,7 @@ import liquibase.change.Change;
 import liquibase.change.ColumnConfig;
 import liquibase.change.ConstraintsConfig;
 import liquibase.change.core.AddForeignKeyConstraintChange;
+import liquibase.change.core.CreateIndexChange;
 import liquibase.change.core.CreateTableChange;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
@@ -32,10 +33,15 @@ public final class CdrSchema {
 
     private final Map<String, TableDef> tables;
     private final Map<String, TableRoles> roles;
+    private final List<ForeignKeyConstraint> foreignKeys;
+    private final List<IndexDef> indexes;
 
-    private CdrSchema(Map<String, TableDef> tables, Map<String, TableRoles> roles) {
+    private CdrSchema(Map<String, TableDef> tables, Map<String, TableRoles> roles, List<ForeignKeyConstraint> foreignKeys,
+                      List<IndexDef> indexes) {
         this.tables = Collections.unmodifiableMap(tables);
         this.roles = Collections.unmodifiableMap(roles);
+        this.foreignKeys = List.copyOf(foreignKeys);
+        this.indexes = List.copyOf(indexes);
     }
 
     /** The roles a table declares in the changelog (none: an empty set of roles). */
@@ -73,12 +79,12 @@ public final class CdrSchema {
         return s;
     }
 
-    private static CdrSchema load() {
+    /** The changelog as Liquibase reads it: a fresh copy on every call (its changes are mutable). */
+    static DatabaseChangeLog parseChangelog() {
         ResourceAccessor accessor = new ClassLoaderResourceAccessor(CdrSchema.class.getClassLoader());
-        DatabaseChangeLog changeLog;
         try {
             // the same jar twice on a class path is harmless; Liquibase would otherwise refuse to read it
-            changeLog = liquibase.Scope.child(java.util.Map.of(
+            return liquibase.Scope.child(java.util.Map.of(
                     liquibase.GlobalConfiguration.DUPLICATE_FILE_MODE.getKey(), liquibase.GlobalConfiguration.DuplicateFileMode.WARN),
                     () -> ChangeLogParserFactory.getInstance().getParser(CHANGELOG, accessor)
                             .parse(CHANGELOG, new ChangeLogParameters(), accessor));
@@ -87,10 +93,15 @@ public final class CdrSchema {
         } catch (Exception e) {
             throw new IllegalStateException("cannot parse schema changelog " + CHANGELOG + ": " + e.getMessage(), e);
         }
+    }
+
+    private static CdrSchema load() {
+        DatabaseChangeLog changeLog = parseChangelog();
         Map<String, List<ColumnDef>> columns = new LinkedHashMap<>();
         Map<String, TableGroup> groups = new LinkedHashMap<>();
         Map<String, String> remarks = new LinkedHashMap<>();
         List<AddForeignKeyConstraintChange> fks = new ArrayList<>();
+        List<IndexDef> indexes = new ArrayList<>();
         for (ChangeSet cs : changeLog.getChangeSets()) {
             for (Change change : cs.getChanges()) {
                 if (change instanceof CreateTableChange ct) {
@@ -105,14 +116,20 @@ public final class CdrSchema {
                     columns.put(ct.getTableName(), cols);
                 } else if (change instanceof AddForeignKeyConstraintChange fk) {
                     fks.add(fk);
+                } else if (change instanceof CreateIndexChange ix) {
+                    indexes.add(new IndexDef(ix.getIndexName(), ix.getTableName(),
+                            ix.getColumns().stream().map(ColumnConfig::getName).toList()));
                 }
             }
         }
+        List<ForeignKeyConstraint> constraints = new ArrayList<>();
         for (AddForeignKeyConstraintChange fk : fks) {
             List<ColumnDef> cols = columns.get(fk.getBaseTableName());
             if (cols == null) {
                 throw new IllegalStateException("foreign key on unknown table " + fk.getBaseTableName());
             }
+            constraints.add(new ForeignKeyConstraint(fk.getConstraintName(), fk.getBaseTableName(), fk.getBaseColumnNames(),
+                    new ForeignKey(fk.getReferencedTableName(), fk.getReferencedColumnNames())));
             for (int i = 0; i < cols.size(); i++) {
                 if (cols.get(i).name().equals(fk.getBaseColumnNames())) {
                     cols.set(i, cols.get(i).withReference(
@@ -122,7 +139,15 @@ public final class CdrSchema {
         }
         Map<String, TableDef> tables = new LinkedHashMap<>();
         columns.forEach((name, cols) -> tables.put(name, new TableDef(name, groups.get(name), remarks.get(name), cols)));
-        return new CdrSchema(tables, TableRoles.read(CdrSchema.class.getClassLoader(), CHANGELOG, tables));
+        for (IndexDef ix : indexes) {
+            TableDef t = tables.get(ix.table());
+            if (t == null) {
+                throw new IllegalStateException("index " + ix.name() + " on unknown table " + ix.table());
+            }
+            ix.columns().forEach(t::indexOf);
+        }
+        return new CdrSchema(tables, TableRoles.read(CdrSchema.class.getClassLoader(), CHANGELOG, tables), constraints,
+                indexes);
     }
 
     private static ColumnDef column(String table, ColumnConfig cc) {
@@ -159,6 +184,16 @@ public final class CdrSchema {
             throw new IllegalArgumentException("no table " + name + " in the schema");
         }
         return t;
+    }
+
+    /** The foreign-key constraints of the changelog (changeSets labelled {@code constraints}), in changelog order. */
+    public List<ForeignKeyConstraint> foreignKeys() {
+        return foreignKeys;
+    }
+
+    /** The indexes of the changelog (changeSets labelled {@code indexes}), in changelog order. */
+    public List<IndexDef> indexes() {
+        return indexes;
     }
 
     public Optional<TableDef> findTable(String name) {

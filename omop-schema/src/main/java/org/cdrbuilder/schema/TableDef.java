@@ -82,6 +82,11 @@ public final class TableDef {
         return columns.stream().filter(ColumnDef::primaryKey).findFirst();
     }
 
+    /** The primary-key columns in table order (empty when the table declares none). */
+    public List<String> primaryKeyColumns() {
+        return columns.stream().filter(ColumnDef::primaryKey).map(ColumnDef::name).toList();
+    }
+
     /**
      * This table with some NOT NULL columns made nullable: the shape of staged input rows whose missing values a
      * later stage derives.

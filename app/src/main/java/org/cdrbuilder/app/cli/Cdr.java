@@ -14,15 +14,16 @@ import picocli.CommandLine.Command;
 @Command(name = "cdr", mixinStandardHelpOptions = true, versionProvider = Cdr.Version.class,
         description = "Builds Curated Data Repository releases (OMOP CDM in Parquet) from raw research drops.",
         subcommands = {BuildCommand.class, ValidateCommand.class, AuditCommand.class, QaCommand.class, DiffCommand.class,
-                GenerateCommand.class, RulesCommand.class, StagesCommand.class, VerifyCommand.class, ReleasesCommand.class,
-                DictionaryCommand.class,
+                LoadCommand.class, GenerateCommand.class, RulesCommand.class, StagesCommand.class, VerifyCommand.class,
+                ReleasesCommand.class, DictionaryCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
                 "  0  success",
                 "  1  internal error (a bug; see the log)",
-                "  2  bad configuration or arguments, release already published, or another build is running",
-                "  3  inputs rejected (missing registry or vocabulary, unreadable files)",
-                "  4  build job failed (run the same command again to resume)",
+                "  2  bad configuration or arguments, release already published, or another build is running;",
+                "     (load) database unreachable, wrong password, schema already loaded",
+                "  3  inputs rejected (missing registry or vocabulary, unreadable files; a release load does not fit)",
+                "  4  build job failed (run the same command again to resume); the database failed during a load",
                 "  5  a fatal QA check failed; publication blocked",
                 "  6  the privacy audit found a leak; publication blocked",
                 "  7  (verify) a published release differs from its manifest or the schema changelog"})
@@ -95,11 +96,15 @@ public final class Cdr implements Runnable {
     private static int knownCode(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof ConfigException || c instanceof ReleaseExistsException
-                    || c instanceof org.cdrbuilder.core.rules.RuleCatalogException) {
+                    || c instanceof org.cdrbuilder.core.rules.RuleCatalogException
+                    || c instanceof org.cdrbuilder.app.load.LoadRefusedException) {
                 return ExitCodes.BAD_CONFIG;
             }
-            if (c instanceof InputsRejectedException) {
+            if (c instanceof InputsRejectedException || c instanceof org.cdrbuilder.app.load.ReleaseRejectedException) {
                 return ExitCodes.INPUTS_REJECTED;
+            }
+            if (c instanceof org.cdrbuilder.app.load.DatabaseFailedException) {
+                return ExitCodes.JOB_FAILED;
             }
             switch (c.getClass().getSimpleName()) {
                 case "QaGateFailedException":

@@ -101,6 +101,14 @@ public final class RowParquetReader implements Iterator<Row>, Closeable {
         }
     }
 
+    /**
+     * parquet-java's file reader of {@code file}, without Hadoop and with this project's codecs, for callers that
+     * read the column readers themselves (the caller closes it).
+     */
+    public static ParquetFileReader openFileReader(Path file) throws IOException {
+        return ParquetFileReader.open(new ChannelInputFile(file), HadoopFreeReadOptions.create(new ZstdCodecFactory(1)));
+    }
+
     /** Row count of a Parquet file from its footer, without reading data. */
     public static long countRows(Path file) {
         try (ParquetFileReader r = ParquetFileReader.open(new ChannelInputFile(file),

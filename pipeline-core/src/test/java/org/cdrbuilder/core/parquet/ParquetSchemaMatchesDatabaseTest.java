@@ -56,7 +56,8 @@ class ParquetSchemaMatchesDatabaseTest {
             case INT64 -> l instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ? "TIMESTAMP" : "BIGINT";
             case INT32 -> l instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation ? "DATE" : "INTEGER";
             case DOUBLE -> "DOUBLE PRECISION";
-            case BINARY -> p.getName().equals("sig") || p.getName().equals("note_text") || p.getName().equals("value") ? "CHARACTER LARGE OBJECT" : "CHARACTER VARYING";
+            case BINARY -> p.getName().equals("sig") || p.getName().equals("note_text") || p.getName().equals("value")
+                    || p.getName().equals("release_dir") ? "CHARACTER LARGE OBJECT" : "CHARACTER VARYING";
             case BOOLEAN -> "BOOLEAN";
             default -> p.getPrimitiveTypeName().name();
         };
