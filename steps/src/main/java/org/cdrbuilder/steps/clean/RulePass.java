@@ -40,16 +40,19 @@ public final class RulePass {
         this.rulesOnExt = rulesOnExt;
     }
 
-    /** Runs the rules over {@code part} (of {@code table}) into {@code out}; {@code createdIdBase} seeds created rows' ids. */
+    /**
+     * Runs the rules over {@code part} (of {@code table}) into {@code out}. Rows that arrive in another table (moved
+     * there, or created) get provisional ids ({@link ArrivalIds}), made final when the stage completes.
+     */
     public void run(BuildContext ctx, String stage, String unitId, TableDef table, Path part, RowOrigin origin,
-                    UnitOutputs out, UnitReport report, long createdIdBase) {
+                    UnitOutputs out, UnitReport report) {
         Path extPart = part.getParent().getParent().resolve(table.name() + "_ext").resolve(part.getFileName());
         boolean hasExt = Files.isRegularFile(extPart);
         TableDef extTable = hasExt ? CdrSchema.get().table(table.name() + "_ext") : null;
-        long[] created = {createdIdBase};
+        ArrivalIds.Provisional arrivals = new ArrivalIds.Provisional();
         try (RowParquetReader main = RowParquetReader.open(part, table);
              RowParquetReader ext = hasExt ? RowParquetReader.open(extPart, extTable) : null) {
-            Listener listener = new Listener(out, report, created, sandboxChanges);
+            Listener listener = new Listener(out, report, arrivals, sandboxChanges);
             RuleEngine.Session session = engine.session(RulePass::eventDay);
             long n = 0;
             while (main.hasNext()) {
@@ -60,6 +63,9 @@ public final class RulePass {
                 report.table(table.name()).in++;
                 Row kept = session.apply(row, origin, rules, listener, DomainTables::move);
                 if (kept != null) {
+                    if (kept.table() != table) {
+                        arrivals.assign(kept); // moved: the target table's ids are its own
+                    }
                     out.write(kept);
                     report.table(kept.table().name()).out++;
                     if (extRow != null) {
@@ -83,6 +89,7 @@ public final class RulePass {
                 }
             }
             ctx.progress().rows(table.name(), n & 0x3fff);
+            arrivals.record(report);
             out.writer(table);
             if (hasExt) {
                 out.writer(extTable);
@@ -130,16 +137,16 @@ public final class RulePass {
     private static final class Listener implements RuleEngine.Listener {
         private final UnitOutputs out;
         private final UnitReport report;
-        private final long[] nextCreatedId;
+        private final ArrivalIds.Provisional arrivals;
         private final boolean sandboxChanges;
         Row currentExt;
         /** The table of the row the rules are looking at (a change keeps the row's table). */
         String currentTable;
 
-        Listener(UnitOutputs out, UnitReport report, long[] nextCreatedId, boolean sandboxChanges) {
+        Listener(UnitOutputs out, UnitReport report, ArrivalIds.Provisional arrivals, boolean sandboxChanges) {
             this.out = out;
             this.report = report;
-            this.nextCreatedId = nextCreatedId;
+            this.arrivals = arrivals;
             this.sandboxChanges = sandboxChanges;
         }
 
@@ -174,9 +181,7 @@ public final class RulePass {
         @Override
         public void created(CleaningRule rule, List<Row> rows, String reason) {
             for (Row r : rows) {
-                if (r.table().primaryKey().isPresent() && !r.table().primaryKey().get().name().equals("person_id")) {
-                    r.set(0, nextCreatedId[0]++);
-                }
+                arrivals.assign(r);
                 out.write(r);
                 UnitReport.TableCounts c = report.table(r.table().name());
                 c.created++;

@@ -29,6 +29,8 @@ import org.cdrbuilder.core.stage.WorkUnit;
 import org.cdrbuilder.schema.CdrSchema;
 import org.cdrbuilder.schema.TableDef;
 import org.cdrbuilder.schema.TableGroup;
+import org.cdrbuilder.steps.clean.ArrivalIds;
+import org.cdrbuilder.steps.clean.CleanStage;
 import org.cdrbuilder.steps.clean.RulePass;
 import org.cdrbuilder.steps.common.ReferenceData;
 
@@ -42,9 +44,6 @@ import org.cdrbuilder.steps.common.ReferenceData;
  */
 public final class PrivacyStage implements Stage {
     public static final String PREFIX = "privacy-";
-    /** Rows the privacy rules could create (none do today) get ids from a range of their own. */
-    private static final long CREATED_ID_BASE = 3L << 52;
-
     private final String tier;
 
     public PrivacyStage(String tier) {
@@ -107,8 +106,7 @@ public final class PrivacyStage implements Stage {
         long started = System.nanoTime();
         RulePass pass = new RulePass(engine(ctx, tier), ruleContext(ctx, tier), false, true);
         try (UnitOutputs out = new UnitOutputs(ctx.layout(), name(), unit.id(), ctx.settings().parquet())) {
-            pass.run(ctx, name(), unit.id(), table, part, RowOrigin.ofPart(table.name(), part), out, report,
-                    CREATED_ID_BASE + (Long.parseLong(unit.attr("index")) << 28));
+            pass.run(ctx, name(), unit.id(), table, part, RowOrigin.ofPart(table.name(), part), out, report);
             out.commit();
         }
         report.millis = (System.nanoTime() - started) / 1_000_000;
@@ -117,6 +115,9 @@ public final class PrivacyStage implements Stage {
 
     @Override
     public void complete(BuildContext ctx) {
+        // rows the tier's rules created (none do today) get ids after the shared candidate's last ones
+        ArrivalIds.finish(ctx, name(), ArrivalIds.after(ctx, CleanStage.NAME, ArrivalIds.afterHarmonize(ctx)),
+                ctx.settings().parquet());
         ReleaseCandidate tiered = new ReleaseCandidate(ctx.layout(), tier);
         new ReleaseCandidate(ctx.layout(), null).copyTo(tiered);
         Set<String> written = new TreeSet<>();
