@@ -19,6 +19,8 @@ import org.cdrbuilder.schema.CdrSchema;
 import org.cdrbuilder.schema.ColumnDef;
 import org.cdrbuilder.schema.TableDef;
 import org.cdrbuilder.steps.harmonize.IdPlan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ids of the rows that arrive in a table during a rule pass: rows a rule creates (backfilled answers, computed BMIs)
@@ -29,6 +31,7 @@ import org.cdrbuilder.steps.harmonize.IdPlan;
  * (docs/IDS.md). A table with 32-bit ids that would pass 2^31-1 fails the build naming it.
  */
 public final class ArrivalIds {
+    private static final Logger LOG = LoggerFactory.getLogger(ArrivalIds.class);
     /** Detail of a unit report: provisional ids given per table. */
     public static final String DETAIL = "arrival_ids";
 
@@ -87,6 +90,9 @@ public final class ArrivalIds {
                                            ParquetOptions options) {
         Map<String, Long> next = after(ctx, stage, start);
         IdPlan.checkFits(next, ctx.settings().parquet().maxRowId(), "ids (with the rows rules created or moved there)");
+        long started = System.nanoTime();
+        long rows = 0;
+        int files = 0;
         Map<String, Long> running = new TreeMap<>(start);
         for (UnitReport r : reports(ctx, stage)) {
             for (Map.Entry<String, Long> a : arrivals(r).entrySet()) {
@@ -95,22 +101,32 @@ public final class ArrivalIds {
                 running.put(table, first + a.getValue());
                 TableDef def = CdrSchema.get().table(table);
                 String idColumn = def.primaryKey().orElseThrow().name();
-                renumber(ctx.layout().output(stage, table, r.unit), def, idColumn, first, a.getValue(), options);
+                files += renumber(ctx.layout().output(stage, table, r.unit), def, idColumn, first, a.getValue(),
+                        options) ? 1 : 0;
                 Optional<TableDef> ext = CdrSchema.get().findTable(table + "_ext");
                 if (ext.isPresent()) {
-                    renumber(ctx.layout().output(stage, ext.get().name(), r.unit), ext.get(), idColumn, first,
-                            a.getValue(), options);
+                    files += renumber(ctx.layout().output(stage, ext.get().name(), r.unit), ext.get(), idColumn, first,
+                            a.getValue(), options) ? 1 : 0;
                 }
+                rows += a.getValue();
             }
+        }
+        if (rows > 0) {
+            LOG.info("{}: {} rows the rules added or moved got their tables' next ids ({} files rewritten in {} ms)",
+                    stage, rows, files, (System.nanoTime() - started) / 1_000_000);
         }
         return next;
     }
 
-    /** Rewrites {@code file} with provisional id -k of {@code idColumn} replaced by {@code first + k - 1}. */
-    static void renumber(Path file, TableDef table, String idColumn, long first, long count, ParquetOptions options) {
+    /**
+     * Rewrites {@code file} with provisional id -k of {@code idColumn} replaced by {@code first + k - 1}.
+     *
+     * @return whether the file was rewritten (false: absent provenance, or numbered earlier)
+     */
+    static boolean renumber(Path file, TableDef table, String idColumn, long first, long count, ParquetOptions options) {
         if (!Files.isRegularFile(file)) {
             if (table.name().endsWith("_ext")) {
-                return; // rows of a part without provenance
+                return false; // rows of a part without provenance
             }
             throw new IllegalStateException("the unit report counts " + count + " new " + table.name() + " rows, but "
                     + file + " does not exist");
@@ -126,7 +142,7 @@ public final class ArrivalIds {
             }
         }
         if (provisional == 0) {
-            return; // numbered by an earlier, interrupted completion
+            return false; // numbered by an earlier, interrupted completion
         }
         if (provisional != count) {
             throw new IllegalStateException(file + " holds " + provisional + " provisional ids, its unit report "
@@ -144,6 +160,7 @@ public final class ArrivalIds {
                 }
             }
         }
+        return true;
     }
 
     private static List<UnitReport> reports(BuildContext ctx, String stage) {
