@@ -333,7 +333,7 @@ class PrivacyEndToEndTest {
         try (Duck duck = new Duck()) {
             for (List<Object> r : duck.rows("select person_id, cast(min(condition_start_date) as varchar) from '"
                     + release.resolve("omop/condition_occurrence") + "/*.parquet' group by 1")) {
-                m.put((Long) r.get(0), r.get(1));
+                m.put(((Number) r.get(0)).longValue(), r.get(1));
             }
         }
         return m;

@@ -213,11 +213,13 @@ final class EhrHistory {
                 }
             }
             case IDENTIFIERS_IN_EHR_TEXT -> {
-                // what a clinician types where the code belongs; free_text_suppressed must blank it
+                // what a clinician types where the code belongs, longer than the column's 50 characters:
+                // source_values_truncated cuts it, free_text_suppressed must blank it
                 conditionRow(w, 0, start, datetime, null, visitId, "pt " + w.p.first + " " + w.p.last + " "
-                        + w.p.phone, null);
+                        + w.p.phone + " called about results, call back after 5", null);
                 w.o.plantedSurvivor("condition_occurrence", start, Source.EHR);
                 w.o.identifiers("condition_occurrence");
+                w.o.longSourceValue("condition_occurrence");
                 w.o.qa(QA_UNMAPPED);
             }
             default -> throw new IllegalStateException("not an EHR row problem: " + problem);

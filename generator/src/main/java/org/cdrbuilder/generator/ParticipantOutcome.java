@@ -25,6 +25,7 @@ final class ParticipantOutcome {
     static final String RACE_RULE = PRIVACY + "race_generalized";
     static final String ORIENTATION_RULE = PRIVACY + "sexual_orientation_generalized";
     static final String FREE_TEXT_RULE = PRIVACY + "free_text_suppressed";
+    static final String TRUNCATION_RULE = PRIVACY + "source_values_truncated";
     static final String GENDER_RULE = PRIVACY + "gender_identity_generalized";
     static final String SEX_AT_BIRTH_RULE = PRIVACY + "sex_at_birth_generalized";
     static final String EDUCATION_RULE = PRIVACY + "education_generalized";
@@ -69,6 +70,7 @@ final class ParticipantOutcome {
     private long educationChanged;
     private long employmentChanged;
     private final Map<String, Long> identifierRows = new TreeMap<>();
+    private final Map<String, Long> longSourceValues = new TreeMap<>();
     /** While planted rows are written: the rule that must remove each of them (and no rule before it). */
     private String expected;
 
@@ -245,6 +247,11 @@ final class ParticipantOutcome {
         identifierRows.merge(table, 1L, Long::sum);
     }
 
+    /** A surviving row with a source value longer than its column: source_values_truncated cuts it in each tier. */
+    void longSourceValue(String table) {
+        longSourceValues.merge(table, 1L, Long::sum);
+    }
+
     /** Adds what the derive and privacy stages do with what is left of the person. */
     void finish() {
         if (personSurvives && periodEvents > 0) {
@@ -265,11 +272,13 @@ final class ParticipantOutcome {
             planted.tierChanged(Planted.REGISTERED, EDUCATION_RULE, "observation", educationChanged);
             planted.tierChanged(Planted.REGISTERED, EMPLOYMENT_RULE, "observation", employmentChanged);
             identifierRows.forEach((t, n) -> planted.tierChangedAtLeast(Planted.REGISTERED, FREE_TEXT_RULE, t, n));
+            longSourceValues.forEach((t, n) -> planted.tierChangedAtLeast(Planted.REGISTERED, TRUNCATION_RULE, t, n));
         }
         // Controlled Tier: the short suppression list, ZIP codes cut to three digits
         planted.tierRemoved(Planted.CONTROLLED, SUPPRESSION_RULE, "condition_occurrence", sensitiveInBothTiers);
         planted.tierChanged(Planted.CONTROLLED, ZIP_RULE, "observation", zipAnswers);
         identifierRows.forEach((t, n) -> planted.tierChangedAtLeast(Planted.CONTROLLED, FREE_TEXT_RULE, t, n));
+        longSourceValues.forEach((t, n) -> planted.tierChangedAtLeast(Planted.CONTROLLED, TRUNCATION_RULE, t, n));
     }
 
     private void survive(String table, long n) {

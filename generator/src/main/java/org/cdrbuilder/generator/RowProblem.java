@@ -33,7 +33,10 @@ enum RowProblem {
     LAB_IN_OTHER_UNIT(Source.EHR),
     /** A condition coded with an ICD10CM code on the tiers' suppression lists: sensitive_concepts_suppressed. */
     SENSITIVE_CONDITION(Source.EHR),
-    /** A condition whose source value holds the participant's name and phone number: free_text_suppressed. */
+    /**
+     * A condition whose source value holds the participant's name and phone number in a note longer than the column:
+     * source_values_truncated, then free_text_suppressed.
+     */
     IDENTIFIERS_IN_EHR_TEXT(Source.EHR),
     /** The Basics answered twice: duplicate_survey_responses removes the older response. */
     DUPLICATE_SURVEY_RESPONSE(Source.SURVEY),

@@ -14,6 +14,7 @@ public final class TableDef {
     private final String remarks;
     private final List<ColumnDef> columns;
     private final Map<String, Integer> index;
+    private final boolean[] rowIds;
 
     public TableDef(String name, TableGroup group, String remarks, List<ColumnDef> columns) {
         this.name = requireNonNull(name, "name is null");
@@ -27,6 +28,52 @@ public final class TableDef {
             }
         }
         this.index = Map.copyOf(idx);
+        this.rowIds = new boolean[this.columns.size()];
+        for (int i = 0; i < rowIds.length; i++) {
+            rowIds[i] = holdsRowIds(this.group, this.columns.get(i));
+        }
+    }
+
+    /**
+     * Whether a column holds ids of release rows (a primary key such as {@code measurement_id}, or a reference to one
+     * such as {@code person_id} or {@code visit_occurrence_id}): an INTEGER or BIGINT {@code *_id} column that is not a
+     * concept id, in any table but the vocabulary and the snapshot counts. Row ids are {@link Long}s in memory
+     * whatever their declared type: OMOP CDM 5.4 declares them INTEGER, a release may write them as 64-bit
+     * (docs/IDS.md), and sources use ids of any size before harmonization replaces them.
+     */
+    public boolean isRowId(int column) {
+        return rowIds[column];
+    }
+
+    /** See {@link #isRowId(int)}. */
+    public boolean isRowId(String columnName) {
+        return rowIds[indexOf(columnName)];
+    }
+
+    private static boolean holdsRowIds(TableGroup group, ColumnDef c) {
+        return group != TableGroup.VOCABULARY && group != TableGroup.SNAPSHOT
+                && (c.type() == ColumnType.INTEGER || c.type() == ColumnType.BIGINT)
+                && c.name().endsWith("_id") && !c.isConceptId();
+    }
+
+    /**
+     * This table with its INTEGER row-id columns declared BIGINT: the shape of a release built with 64-bit ids
+     * ({@code id_bits: 64}), for DDL and Parquet schemas. The same table when it has no INTEGER row ids.
+     */
+    public TableDef withBigintRowIds() {
+        List<ColumnDef> cols = new java.util.ArrayList<>();
+        boolean changed = false;
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnDef c = columns.get(i);
+            if (rowIds[i] && c.type() == ColumnType.INTEGER) {
+                cols.add(new ColumnDef(c.name(), ColumnType.BIGINT, 0, c.nullable(), c.primaryKey(), c.remarks(),
+                        c.references()));
+                changed = true;
+            } else {
+                cols.add(c);
+            }
+        }
+        return changed ? new TableDef(name, group, remarks, cols) : this;
     }
 
     public String name() {

@@ -28,7 +28,67 @@ class CdrSchemaTest {
         assertThat(schema.tables(TableGroup.WEARABLES)).extracting(TableDef::name).contains(
                 "activity_summary", "heart_rate_minute_level", "heart_rate_summary", "steps_intraday",
                 "sleep_daily_summary", "sleep_level");
-        assertThat(schema.tables(TableGroup.METADATA)).extracting(TableDef::name).containsExactly("_cdr_metadata");
+        assertThat(schema.tables(TableGroup.METADATA)).extracting(TableDef::name)
+                .containsExactly("_cdr_metadata", "cdm_source");
+    }
+
+    /** The conventions of the official OMOP CDM 5.4 DDL (OHDSI/CommonDataModel inst/ddl/5.4), table by table. */
+    @Test
+    void omopTables_haveTheTypesAndLengthsOfCdm54() {
+        for (TableDef t : CdrSchema.get().tables()) {
+            if (t.group() != TableGroup.OMOP && t.group() != TableGroup.VOCABULARY && !t.name().equals("cdm_source")) {
+                continue;
+            }
+            for (ColumnDef c : t.columns()) {
+                String where = t.name() + "." + c.name();
+                if (c.name().endsWith("_id") && c.type() != ColumnType.VARCHAR) {
+                    assertThat(c.type()).as(where).isEqualTo(ColumnType.INTEGER);
+                }
+                if (c.name().endsWith("_source_value")) {
+                    // survey_conduct is CDM 5.3's, whose source values are VARCHAR(100) but assisted_source_value
+                    int expected = t.name().equals("survey_conduct") && !c.name().equals("assisted_source_value")
+                            ? 100 : t.name().equals("location") && c.name().equals("country_source_value") ? 80 : 50;
+                    assertThat(c.maxLength()).as(where).isEqualTo(expected);
+                }
+                assertThat(c.type()).as(where).isNotEqualTo(ColumnType.BIGINT);
+            }
+        }
+        CdrSchema s = CdrSchema.get();
+        assertThat(s.table("concept").column("concept_code").maxLength()).isEqualTo(50);
+        assertThat(s.table("concept").column("concept_name").maxLength()).isEqualTo(255);
+        assertThat(s.table("concept").column("concept_class_id").maxLength()).isEqualTo(20);
+        assertThat(s.table("observation").column("value_as_string").maxLength()).isEqualTo(60);
+        assertThat(s.table("observation").column("observation_source_value").maxLength()).isEqualTo(50);
+        assertThat(s.table("observation").column("value_source_value").maxLength()).isEqualTo(50);
+        assertThat(s.table("measurement").column("measurement_time").maxLength()).isEqualTo(10);
+        assertThat(s.table("device_exposure").column("unique_device_id").maxLength()).isEqualTo(255);
+        assertThat(s.table("concept_synonym").column("concept_synonym_name").maxLength()).isEqualTo(1000);
+        TableDef cdmSource = s.table("cdm_source");
+        assertThat(cdmSource.columns()).extracting(ColumnDef::name).containsExactly("cdm_source_name",
+                "cdm_source_abbreviation", "cdm_holder", "source_description", "source_documentation_reference",
+                "cdm_etl_reference", "source_release_date", "cdm_release_date", "cdm_version", "cdm_version_concept_id",
+                "vocabulary_version");
+        assertThat(cdmSource.columns()).extracting(c -> c.type() + "(" + c.maxLength() + ")" + (c.nullable() ? "" : "!"))
+                .containsExactly("VARCHAR(255)!", "VARCHAR(25)!", "VARCHAR(255)!", "TEXT(0)", "VARCHAR(255)",
+                        "VARCHAR(255)", "DATE(0)!", "DATE(0)!", "VARCHAR(10)", "INTEGER(0)!", "VARCHAR(20)!");
+    }
+
+    @Test
+    void rowIds_areTheIdColumnsOfReleaseRows_andCanBeDeclaredBigint() {
+        TableDef m = CdrSchema.get().table("measurement");
+        assertThat(m.columns().stream().filter(c -> m.isRowId(c.name())).map(ColumnDef::name)).containsExactly(
+                "measurement_id", "person_id", "provider_id", "visit_occurrence_id", "visit_detail_id",
+                "measurement_event_id");
+        assertThat(m.isRowId("measurement_concept_id")).isFalse();
+        assertThat(CdrSchema.get().table("concept").isRowId("concept_id")).isFalse();
+        assertThat(CdrSchema.get().table("achilles_results").isRowId("analysis_id")).isFalse();
+        assertThat(CdrSchema.get().table("heart_rate_summary").isRowId("person_id")).isTrue();
+        TableDef wide = m.withBigintRowIds();
+        assertThat(wide.column("measurement_id").type()).isEqualTo(ColumnType.BIGINT);
+        assertThat(wide.column("measurement_id").primaryKey()).isTrue();
+        assertThat(wide.column("measurement_concept_id").type()).isEqualTo(ColumnType.INTEGER);
+        assertThat(wide.isRowId("measurement_id")).isTrue();
+        assertThat(CdrSchema.get().table("concept").withBigintRowIds()).isSameAs(CdrSchema.get().table("concept"));
     }
 
     @Test

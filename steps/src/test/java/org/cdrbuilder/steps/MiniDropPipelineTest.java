@@ -49,10 +49,11 @@ class MiniDropPipelineTest {
         List<List<Object>> rows = duck.rows("select condition_occurrence_id, person_id, condition_concept_id, "
                 + "condition_source_concept_id, visit_occurrence_id, provider_id from " + t("condition_occurrence")
                 + " order by 1");
-        // ids: condition unit is first in unit order, offset 1; staged rows 1,2,4,5,6 get ids 1..5
+        // ids are per table from 1, in unit order, and published as 32-bit integers (OMOP CDM 5.4): staged rows
+        // 1,2,4,5,6 get ids 1..5; the site's first visit is visit 1
         assertThat(rows).containsExactly(
-                java.util.Arrays.asList(1L, 1001L, 320128, 35207668, 9L, null),
-                java.util.Arrays.asList(2L, 1001L, 201826, null, null, null));
+                java.util.Arrays.asList(1, 1001L, 320128, 35207668, 1, null),
+                java.util.Arrays.asList(2, 1001L, 201826, null, null, null));
     }
 
     @Test
@@ -65,7 +66,7 @@ class MiniDropPipelineTest {
     void visits_duplicateLocalIdIsQuarantined_unknownParticipantAndNoEhrConsentRemoved() {
         // 1002 has ehr_consent = no: the EHR visit goes, the person stays
         assertThat(duck.rows("select visit_occurrence_id, person_id, cast(visit_start_datetime as varchar) from "
-                + t("visit_occurrence") + " order by 1")).containsExactly(List.of(9L, 1001L, "2020-01-10 09:30:00"));
+                + t("visit_occurrence") + " order by 1")).containsExactly(List.of(1, 1001L, "2020-01-10 09:30:00"));
     }
 
     @Test

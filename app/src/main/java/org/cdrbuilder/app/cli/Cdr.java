@@ -96,6 +96,7 @@ public final class Cdr implements Runnable {
     private static int knownCode(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof ConfigException || c instanceof ReleaseExistsException
+                    || c instanceof org.cdrbuilder.core.parquet.RowIdOverflowException
                     || c instanceof org.cdrbuilder.core.rules.RuleCatalogException
                     || c instanceof org.cdrbuilder.app.load.LoadRefusedException) {
                 return ExitCodes.BAD_CONFIG;

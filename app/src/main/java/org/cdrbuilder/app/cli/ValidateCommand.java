@@ -56,7 +56,7 @@ public final class ValidateCommand implements Callable<Integer> {
         return new BuildSettings(s.configDir(), s.drop(), s.vocabulary(), s.releases(), work.getParent(),
                 s.privateDir(), s.version(), s.cutoffDate(), s.tiers(), s.threads(), s.jobRepositoryUrl(),
                 s.jobRepositoryUser(), s.jobRepositoryPassword(), s.parquet(), s.ingest(), s.demographics(), s.rulesFile(),
-                s.tierProfilesDir(), s.qaDir(), s.privacyKeyFile(), s.snapshot(), s.vocabularyConfigDir());
+                s.tierProfilesDir(), s.qaDir(), s.privacyKeyFile(), s.snapshot(), s.vocabularyConfigDir(), s.cdmSource());
     }
 
     private void print(InputValidation r) {

@@ -18,6 +18,7 @@ import org.cdrbuilder.core.parquet.ParquetOptions;
  * @param privacyKeyFile file holding the privacy key, or null to take it from {@code CDR_PRIVACY_KEY}
  * @param vocabularyConfigDir the concepts and vocabularies this product writes itself (added when the user's
  *                            vocabulary lacks them)
+ * @param cdmSource what the release's cdm_source table says besides each tier's name
  */
 public record BuildSettings(
         Path configDir,
@@ -41,7 +42,8 @@ public record BuildSettings(
         Path qaDir,
         Path privacyKeyFile,
         SnapshotConfig snapshot,
-        Path vocabularyConfigDir) {
+        Path vocabularyConfigDir,
+        CdmSourceSettings cdmSource) {
 
     public BuildSettings {
         requireNonNull(configDir, "configDir is null");
@@ -53,10 +55,21 @@ public record BuildSettings(
         requireNonNull(version, "version is null");
         requireNonNull(cutoffDate, "cutoffDate is null");
         requireNonNull(snapshot, "snapshot is null");
+        requireNonNull(cdmSource, "cdmSource is null");
         tiers = List.copyOf(tiers);
         if (threads < 1) {
             throw new ConfigException("threads must be >= 1");
         }
+    }
+
+    /**
+     * How the stages before the tiers (ingest, harmonize, clean, derive) write their work files: as {@link #parquet()}
+     * but with 64-bit row ids, because those files hold the sources' own ids and the registry's participant numbers
+     * (and rows no rule has removed yet). The privacy stage writes each tier with the release's width
+     * ({@code id_bits}), so only ids that are published must fit it (docs/IDS.md).
+     */
+    public ParquetOptions workParquet() {
+        return parquet.withIdBits(64);
     }
 
     /** The work directory of this release version. */
@@ -109,8 +122,11 @@ public record BuildSettings(
             threads = Runtime.getRuntime().availableProcessors();
         }
         String url = o.jobRepositoryUrl() != null ? o.jobRepositoryUrl() : c.jobRepository.url;
+        if (c.idBits != 32 && c.idBits != 64) {
+            throw new ConfigException(file + ": id_bits must be 32 (OMOP CDM 5.4 integer ids) or 64, not " + c.idBits);
+        }
         ParquetOptions parquet = new ParquetOptions(c.parquet.zstdLevel, c.parquet.dataPageV2,
-                (long) c.parquet.rowGroupMb << 20);
+                (long) c.parquet.rowGroupMb << 20, c.idBits);
         Path ingestFile = dir.resolve(c.ingest);
         if (!Files.isRegularFile(ingestFile)) {
             throw new ConfigException("ingest config not found: " + ingestFile);
@@ -130,7 +146,7 @@ public record BuildSettings(
                 url == null ? "" : url, c.jobRepository.username, c.jobRepository.password, parquet,
                 IngestConfig.read(ingestFile), DemographicsConfig.read(demographicsFile), dir.resolve(c.rules),
                 dir.resolve(c.tierProfiles), dir.resolve(c.qa), keyFile, SnapshotConfig.read(snapshotFile),
-                dir.resolve(c.vocabularyConfig));
+                dir.resolve(c.vocabularyConfig), CdmSourceSettings.from(c.cdmSource, file.toString()));
     }
 
     private static Path pick(Path override, String fromFile, Path dir, String name) {

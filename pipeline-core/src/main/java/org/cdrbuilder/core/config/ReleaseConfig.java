@@ -34,6 +34,10 @@ public final class ReleaseConfig {
     public int threads;
     public JobRepository jobRepository = new JobRepository();
     public Parquet parquet = new Parquet();
+    /** Width of OMOP row ids in published Parquet: 32 (OMOP CDM 5.4 integer) or 64 (docs/IDS.md). */
+    public int idBits = 32;
+    /** What the release's cdm_source table says besides the tier's name (docs/IDS.md, README). */
+    public CdmSource cdmSource = new CdmSource();
     public String ingest = "ingest.yaml";
     public String demographics = "demographics.yaml";
     public String rules = "rules.yaml";
@@ -52,6 +56,21 @@ public final class ReleaseConfig {
         public String url = "";
         public String username = "";
         public String password = "";
+    }
+
+    /** Program-wide values of the OMOP cdm_source table; the name and abbreviation come from each tier's profile. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public static final class CdmSource {
+        /** cdm_holder: who holds the release. */
+        public String holder = "";
+        /** The start of source_description (version, tier and cutoff are appended). */
+        public String sourceDescription = "";
+        /** source_documentation_reference: where the release is documented. */
+        public String documentationReference = "";
+        /** cdm_etl_reference: the code that builds the release (its version is appended). */
+        public String etlReference = "";
+        /** cdm_release_date (YYYY-MM-DD); empty for the cutoff date. Never the wall clock: files stay reproducible. */
+        public String releaseDate = "";
     }
 
     @JsonIgnoreProperties(ignoreUnknown = false)

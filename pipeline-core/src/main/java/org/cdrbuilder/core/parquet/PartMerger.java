@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.MessageType;
 
 
 
@@ -47,7 +48,8 @@ public final class PartMerger {
                 Path target = dir.resolve(name(index++));
                 Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
                 Files.deleteIfExists(temp);
-                ParquetFileWriter w = new ParquetFileWriter(new LocalOutputFile(temp), ParquetSchemas.messageType(table),
+                MessageType schema = ParquetSchemas.messageType(table, options.idBits());
+                ParquetFileWriter w = new ParquetFileWriter(new LocalOutputFile(temp), schema,
                         ParquetFileWriter.Mode.CREATE, options.rowGroupBytes(), 0);
                 w.start();
                 long bytes = 0;
@@ -56,8 +58,9 @@ public final class PartMerger {
                     Path in = nonEmpty.get(i++);
                     try (ParquetFileReader r = ParquetFileReader.open(new ChannelInputFile(in),
                             org.apache.parquet.HadoopFreeReadOptions.create(new NoCodecs()))) {
-                        if (!r.getFooter().getFileMetaData().getSchema().equals(ParquetSchemas.messageType(table))) {
-                            throw new IllegalStateException(in + " does not have the schema of " + table.name());
+                        if (!r.getFooter().getFileMetaData().getSchema().equals(schema)) {
+                            throw new IllegalStateException(in + " does not have the schema of " + table.name()
+                                    + " with " + options.idBits() + "-bit row ids");
                         }
                         r.appendTo(w);
                         rows += r.getRecordCount();

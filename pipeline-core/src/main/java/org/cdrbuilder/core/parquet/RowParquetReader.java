@@ -222,7 +222,8 @@ public final class RowParquetReader implements Iterator<Row>, Closeable {
             Root(RowMaterializer m, int[] targets) {
                 converters = new Converter[targets.length];
                 for (int i = 0; i < targets.length; i++) {
-                    converters[i] = new ColumnConverter(m, targets[i], table.column(targets[i]));
+                    converters[i] = new ColumnConverter(m, targets[i], table.column(targets[i]),
+                            table.isRowId(targets[i]));
                 }
             }
 
@@ -246,12 +247,15 @@ public final class RowParquetReader implements Iterator<Row>, Closeable {
         private final RowMaterializer m;
         private final int target;
         private final ColumnDef column;
+        /** Row ids are longs in memory, written as INT32 or INT64. */
+        private final boolean rowId;
         private String[] dictionary;
 
-        ColumnConverter(RowMaterializer m, int target, ColumnDef column) {
+        ColumnConverter(RowMaterializer m, int target, ColumnDef column, boolean rowId) {
             this.m = m;
             this.target = target;
             this.column = column;
+            this.rowId = rowId;
         }
 
         @Override
@@ -294,6 +298,10 @@ public final class RowParquetReader implements Iterator<Row>, Closeable {
 
         @Override
         public void addInt(int value) {
+            if (rowId) {
+                m.current.set(target, (long) value);
+                return;
+            }
             switch (column.type()) {
                 case DATE -> m.current.set(target, Timestamps.fromDays(value));
                 case BIGINT -> m.current.set(target, (long) value);
@@ -303,6 +311,10 @@ public final class RowParquetReader implements Iterator<Row>, Closeable {
 
         @Override
         public void addLong(long value) {
+            if (rowId) {
+                m.current.set(target, value);
+                return;
+            }
             switch (column.type()) {
                 case TIMESTAMP -> m.current.set(target, Timestamps.fromMicros(value));
                 case INTEGER -> m.current.set(target, (int) value);

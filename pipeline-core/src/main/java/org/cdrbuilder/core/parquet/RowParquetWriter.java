@@ -39,7 +39,7 @@ public final class RowParquetWriter implements Closeable {
         Files.createDirectories(target.toAbsolutePath().getParent());
         this.temp = target.resolveSibling("." + target.getFileName() + ".tmp");
         Files.deleteIfExists(temp);
-        this.writer = new Builder(new LocalOutputFile(temp), table)
+        this.writer = new Builder(new LocalOutputFile(temp), table, options.idBits())
                 .withConf(new PlainParquetConfiguration())
                 .withCodecFactory(new ZstdCodecFactory(options.zstdLevel()))
                 .withCompressionCodec(CompressionCodecName.ZSTD)
@@ -119,10 +119,12 @@ public final class RowParquetWriter implements Closeable {
 
     private static final class Builder extends ParquetWriter.Builder<Row, Builder> {
         private final TableDef table;
+        private final int idBits;
 
-        Builder(OutputFile file, TableDef table) {
+        Builder(OutputFile file, TableDef table, int idBits) {
             super(file);
             this.table = table;
+            this.idBits = idBits;
         }
 
         @Override
@@ -132,12 +134,12 @@ public final class RowParquetWriter implements Closeable {
 
         @Override
         protected WriteSupport<Row> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
-            return new RowWriteSupport(table);
+            return new RowWriteSupport(table, idBits);
         }
 
         @Override
         protected WriteSupport<Row> getWriteSupport(org.apache.parquet.conf.ParquetConfiguration conf) {
-            return new RowWriteSupport(table);
+            return new RowWriteSupport(table, idBits);
         }
     }
 }

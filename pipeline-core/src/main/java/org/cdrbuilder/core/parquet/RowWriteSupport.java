@@ -21,18 +21,31 @@ final class RowWriteSupport extends WriteSupport<Row> {
     private final MessageType schema;
     private final ColumnType[] types;
     private final String[] names;
+    /** Row-id columns written as INT32: values are longs that must fit. */
+    private final boolean[] narrowIds;
+    /** Row-id columns written as INT64 although declared INTEGER. */
+    private final boolean[] wideIds;
+    private final int idBits;
     private RecordConsumer consumer;
     /** Per column, the last string written and its encoding: most text columns repeat (sources, codes, units). */
     private final String[] lastString;
     private final Binary[] lastBinary;
 
-    RowWriteSupport(TableDef table) {
+    RowWriteSupport(TableDef table, int idBits) {
         this.table = table;
-        this.schema = ParquetSchemas.messageType(table);
+        this.idBits = idBits;
+        this.schema = ParquetSchemas.messageType(table, idBits);
         this.types = table.columns().stream().map(ColumnDef::type).toArray(ColumnType[]::new);
         this.names = table.columns().stream().map(ColumnDef::name).toArray(String[]::new);
         this.lastString = new String[types.length];
         this.lastBinary = new Binary[types.length];
+        this.narrowIds = new boolean[types.length];
+        this.wideIds = new boolean[types.length];
+        for (int i = 0; i < types.length; i++) {
+            boolean rowId = table.isRowId(i) && types[i] == ColumnType.INTEGER;
+            wideIds[i] = rowId && idBits == 64;
+            narrowIds[i] = rowId && idBits == 32;
+        }
     }
 
     @Override
@@ -70,6 +83,16 @@ final class RowWriteSupport extends WriteSupport<Row> {
                 continue;
             }
             consumer.startField(names[i], i);
+            if (narrowIds[i]) {
+                consumer.addInteger(narrowId(i, ((Number) v).longValue()));
+                consumer.endField(names[i], i);
+                continue;
+            }
+            if (wideIds[i]) {
+                consumer.addLong(((Number) v).longValue());
+                consumer.endField(names[i], i);
+                continue;
+            }
             switch (types[i]) {
                 case BIGINT -> consumer.addLong((Long) v);
                 case INTEGER -> consumer.addInteger((Integer) v);
@@ -93,5 +116,12 @@ final class RowWriteSupport extends WriteSupport<Row> {
         lastString[column] = s;
         lastBinary[column] = b;
         return b;
+    }
+
+    private int narrowId(int column, long id) {
+        if (id < Integer.MIN_VALUE || id > Integer.MAX_VALUE) {
+            throw new RowIdOverflowException(table.name(), names[column], id);
+        }
+        return (int) id;
     }
 }

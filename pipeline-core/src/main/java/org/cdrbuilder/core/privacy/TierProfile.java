@@ -19,6 +19,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public final class TierProfile {
     public String name;
     public String description = "";
+    /** cdm_source.cdm_source_name of the tier's release (at most 255 characters); unset: the tier's name. */
+    public String cdmSourceName;
+    /** cdm_source.cdm_source_abbreviation of the tier's release (at most 25 characters); unset: the tier's name. */
+    public String cdmSourceAbbreviation;
     /** Shift every date and datetime of a participant back by a per-participant number of days. */
     public boolean shiftDates;
     public int maxShiftDays = 364;
@@ -85,6 +89,19 @@ public final class TierProfile {
         if (p.shiftDates && !p.birthDateEvents.equals("publish")) {
             throw new ConfigException(file + ": birth_date_events applies to tiers that do not shift dates (shifted "
                     + "dates are not the birth date); set it to publish");
+        }
+        if (p.cdmSourceName == null || p.cdmSourceName.isBlank()) {
+            p.cdmSourceName = p.name;
+        }
+        if (p.cdmSourceAbbreviation == null || p.cdmSourceAbbreviation.isBlank()) {
+            p.cdmSourceAbbreviation = p.name;
+        }
+        if (p.cdmSourceName.strip().length() > 255) {
+            throw new ConfigException(file + ": cdm_source_name has more than the 255 characters of cdm_source");
+        }
+        if (p.cdmSourceAbbreviation.strip().length() > 25) {
+            throw new ConfigException(file + ": cdm_source_abbreviation has " + p.cdmSourceAbbreviation.strip().length()
+                    + " characters; cdm_source.cdm_source_abbreviation holds at most 25");
         }
         if (p.maxShiftDays < 1) {
             throw new ConfigException(file + ": max_shift_days must be >= 1");

@@ -12,6 +12,8 @@ import org.cdrbuilder.schema.TableDef;
  * One row of a table, values in the table's column order. Value classes by column type: BIGINT {@link Long},
  * INTEGER {@link Integer}, DOUBLE {@link Double}, VARCHAR/TEXT {@link String}, DATE {@link LocalDate},
  * TIMESTAMP {@link LocalDateTime} (UTC wall time), BOOLEAN {@link Boolean}; {@code null} for a missing value.
+ * Row ids ({@link TableDef#isRowId}: person_id, visit_occurrence_id, measurement_id ...) are {@link Long} whatever
+ * their declared type; their width in Parquet files is a release setting (docs/IDS.md).
  * Rows are mutable so that a stage can transform them in place while streaming.
  */
 public final class Row {

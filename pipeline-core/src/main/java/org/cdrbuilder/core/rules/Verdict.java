@@ -33,7 +33,7 @@ public sealed interface Verdict {
         }
     }
 
-    /** The row belongs to another table (domain alignment); it keeps its id. */
+    /** The row belongs to another table (domain alignment); it gets an id of that table when its pass completes. */
     record Move(String table, String reason) implements Verdict {
         public Move {
             requireNonNull(table, "table is null");

@@ -27,7 +27,8 @@ public final class SandboxTables {
     public static TableDef of(TableDef table) {
         return CACHE.computeIfAbsent(table.name(), n -> {
             List<ColumnDef> cols = new ArrayList<>();
-            for (ColumnDef c : table.columns()) {
+            // internal copies keep any id as it was (a site's own ids before harmonization): 64-bit
+            for (ColumnDef c : table.withBigintRowIds().columns()) {
                 cols.add(new ColumnDef(c.name(), c.type(), 0, true, false, c.remarks(), Optional.empty()));
             }
             cols.add(new ColumnDef(RULE_ID, ColumnType.VARCHAR, 0, false, false, "Rule that removed or changed the row",

@@ -192,7 +192,7 @@ public final class RecordMapper {
                 if (policy != FieldPolicy.STRICT && text != null && !text.isEmpty()) {
                     text = policy.normalize(def.name(), text);
                 }
-                row.set(col, ValueParser.parse(def, text));
+                row.set(col, ValueParser.parse(table, col, text));
             } catch (ValueException e) {
                 if (!lenient[col]) {
                     return new Bad(new Violation(def.name(), e.getMessage(), text));

@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 import org.cdrbuilder.schema.ColumnDef;
+import org.cdrbuilder.schema.ColumnType;
+import org.cdrbuilder.schema.TableDef;
 
 /**
  * Parses text values of the raw inputs into the pipeline's value classes (see {@link org.cdrbuilder.core.row.Row}).
@@ -17,6 +19,31 @@ import org.cdrbuilder.schema.ColumnDef;
  */
 public final class ValueParser {
     private ValueParser() {
+    }
+
+    /**
+     * Parses {@code text} for column {@code column} of {@code table}; returns null for empty text. Row ids
+     * ({@link TableDef#isRowId}) are longs of any size (sources have their own ids; harmonization replaces them), and
+     * source values ({@code *_source_value}) are kept whole whatever their length: the cleaning rule
+     * {@code source_values_truncated} cuts them to the column's length and counts it.
+     */
+    public static Object parse(TableDef table, int column, String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        ColumnDef c = table.column(column);
+        if (table.isRowId(column)) {
+            return parseLong(text);
+        }
+        if (isSourceValue(c)) {
+            return text;
+        }
+        return parse(c, text);
+    }
+
+    /** Whether a column holds a source's verbatim value ({@code *_source_value}), which OMOP allows to be truncated. */
+    public static boolean isSourceValue(ColumnDef column) {
+        return column.type() == ColumnType.VARCHAR && column.name().endsWith("_source_value");
     }
 
     /** Parses {@code text} for {@code column}; returns null for empty text. */

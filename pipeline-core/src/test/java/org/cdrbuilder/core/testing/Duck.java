@@ -38,6 +38,15 @@ public final class Duck implements AutoCloseable {
         }
     }
 
+    /** Runs a statement that returns no rows (copy ... to, create ...). */
+    public void execute(String sql) {
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     public long count(String sql) {
         return ((Number) rows(sql).get(0).get(0)).longValue();
     }

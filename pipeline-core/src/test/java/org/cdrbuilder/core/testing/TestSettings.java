@@ -35,6 +35,9 @@ public final class TestSettings {
         if (extraYaml.stream().noneMatch(l -> l.startsWith("privacy_key_file:"))) {
             y.append("privacy_key_file: ").append(repoRoot().resolve("sample-data/privacy-dev.key")).append('\n');
         }
+        if (extraYaml.stream().noneMatch(l -> l.startsWith("cdm_source:"))) {
+            y.append("cdm_source:\n  holder: Test Program\n  source_description: A release built by a test.\n");
+        }
         extraYaml.forEach(l -> y.append(l).append('\n'));
         Path file = TestFiles.write(tmp.resolve("config").resolve("release.yaml"), y.toString());
         return BuildSettings.load(file, BuildSettings.Overrides.none());

@@ -33,8 +33,6 @@ import org.cdrbuilder.steps.common.ReferenceData;
  */
 public final class CleanStage implements Stage {
     public static final String NAME = "clean";
-    /** Created rows (backfilled answers, computed BMI) get ids from a range of their own, per unit. */
-    static final long CREATED_ID_BASE = 1L << 52;
     /** System property for benchmarks only ({@code scripts/benchmark-rules}): the stage passes rows through with no rule. */
     /** Detail of a unit report: the ingest unit whose rows the part holds. */
     public static final String SOURCE_UNIT = "source_unit";
@@ -131,9 +129,9 @@ public final class CleanStage implements Stage {
         report.details.put(SOURCE_UNIT, part.getFileName().toString().replace(".parquet", ""));
         long started = System.nanoTime();
         RulePass pass = new RulePass(engine(ctx), ruleContext(ctx), true, false);
-        try (UnitOutputs out = new UnitOutputs(ctx.layout(), NAME, unit.id(), ctx.settings().parquet())) {
+        try (UnitOutputs out = new UnitOutputs(ctx.layout(), NAME, unit.id(), ctx.settings().workParquet())) {
             pass.run(ctx, NAME, unit.id(), table, part, RowOrigin.ofUnit(part.getFileName().toString().replace(".parquet", "")),
-                    out, report, CREATED_ID_BASE + (Long.parseLong(unit.attr("index")) << 28));
+                    out, report);
             out.commit();
         }
         report.millis = (System.nanoTime() - started) / 1_000_000;
@@ -142,6 +140,8 @@ public final class CleanStage implements Stage {
 
     @Override
     public void complete(BuildContext ctx) {
+        // rows the rules created or moved get their ids: after each table's last harmonized id
+        ArrivalIds.finish(ctx, NAME, ArrivalIds.afterHarmonize(ctx), ctx.settings().workParquet());
         Set<String> tables = new TreeSet<>();
         for (String t : cleanedTables(ctx)) {
             tables.add(t);

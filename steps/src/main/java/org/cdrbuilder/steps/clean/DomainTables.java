@@ -9,7 +9,7 @@ import org.cdrbuilder.schema.TableDef;
 
 /**
  * The OMOP event tables by domain, and how a row becomes a row of another event table when its concept belongs
- * there (domain alignment): the same id, person, dates, type, visit, source values; values and units where both
+ * there (domain alignment): the same person, dates, type, visit, source values; values and units where both
  * tables have them; NOT NULL end dates of the target filled with the start date.
  */
 public final class DomainTables {

@@ -40,22 +40,25 @@ public final class RulePass {
         this.rulesOnExt = rulesOnExt;
     }
 
-    /** Runs the rules over {@code part} (of {@code table}) into {@code out}; {@code createdIdBase} seeds created rows' ids. */
+    /**
+     * Runs the rules over {@code part} (of {@code table}) into {@code out}. Rows that arrive in another table (moved
+     * there, or created) get provisional ids ({@link ArrivalIds}), made final when the stage completes.
+     */
     public void run(BuildContext ctx, String stage, String unitId, TableDef table, Path part, RowOrigin origin,
-                    UnitOutputs out, UnitReport report, long createdIdBase) {
-        runLanes(ctx, stage, unitId, table, part, origin, List.of(new Lane(this, out, report, createdIdBase)));
+                    UnitOutputs out, UnitReport report) {
+        runLanes(ctx, stage, unitId, table, part, origin, List.of(new Lane(this, out, report)));
     }
 
     /**
-     * Where one pass writes: the rules of one engine (one tier, say), their outputs, report and created-id base.
-     * Several lanes share one read of the part ({@link #runLanes}).
+     * Where one pass writes: the rules of one engine (one tier, say), their outputs and report. Several lanes share
+     * one read of the part ({@link #runLanes}).
      */
-    public record Lane(RulePass pass, UnitOutputs out, UnitReport report, long createdIdBase) {
+    public record Lane(RulePass pass, UnitOutputs out, UnitReport report) {
     }
 
     /**
      * Runs several passes over one read of {@code part}: each lane gets its own copy of every row (rules change rows
-     * in place), so each writes what it would have written alone, byte for byte.
+     * in place) and its own provisional arrival ids, so each writes what it would have written alone, byte for byte.
      */
     public static void runLanes(BuildContext ctx, String stage, String unitId, TableDef table, Path part,
                                 RowOrigin origin, List<Lane> lanes) {
@@ -65,10 +68,11 @@ public final class RulePass {
         int n0 = lanes.size();
         Listener[] listeners = new Listener[n0];
         RuleEngine.Session[] sessions = new RuleEngine.Session[n0];
+        ArrivalIds.Provisional[] arrivals = new ArrivalIds.Provisional[n0];
         for (int k = 0; k < n0; k++) {
             Lane lane = lanes.get(k);
-            listeners[k] = new Listener(lane.out(), lane.report(), new long[] {lane.createdIdBase()},
-                    lane.pass().sandboxChanges);
+            arrivals[k] = new ArrivalIds.Provisional();
+            listeners[k] = new Listener(lane.out(), lane.report(), arrivals[k], lane.pass().sandboxChanges);
             sessions[k] = lane.pass().engine.session(RulePass::eventDay);
         }
         try (RowParquetReader main = RowParquetReader.open(part, table);
@@ -80,7 +84,7 @@ public final class RulePass {
                 for (int k = 0; k < n0; k++) {
                     boolean last = k == n0 - 1;
                     lanes.get(k).pass().apply(last ? row : row.copy(), extRow == null || last ? extRow : extRow.copy(),
-                            table, origin, lanes.get(k), listeners[k], sessions[k]);
+                            table, origin, lanes.get(k), listeners[k], sessions[k], arrivals[k]);
                 }
                 if ((++n & 0x3fff) == 0) {
                     ctx.progress().rows(table.name(), 0x4000);
@@ -88,7 +92,9 @@ public final class RulePass {
                 }
             }
             ctx.progress().rows(table.name(), n & 0x3fff);
-            for (Lane lane : lanes) {
+            for (int k = 0; k < n0; k++) {
+                Lane lane = lanes.get(k);
+                arrivals[k].record(lane.report());
                 lane.out().writer(table);
                 if (hasExt) {
                     lane.out().writer(extTable);
@@ -98,7 +104,7 @@ public final class RulePass {
     }
 
     private void apply(Row row, Row extRow, TableDef table, RowOrigin origin, Lane lane, Listener listener,
-                       RuleEngine.Session session) {
+                       RuleEngine.Session session, ArrivalIds.Provisional arrivals) {
         UnitOutputs out = lane.out();
         UnitReport report = lane.report();
         listener.currentExt = extRow;
@@ -106,6 +112,9 @@ public final class RulePass {
         report.table(table.name()).in++;
         Row kept = session.apply(row, origin, rules, listener, DomainTables::move);
         if (kept != null) {
+            if (kept.table() != table) {
+                arrivals.assign(kept); // moved: the target table's ids are its own
+            }
             out.write(kept);
             report.table(kept.table().name()).out++;
             if (extRow != null) {
@@ -165,16 +174,16 @@ public final class RulePass {
     private static final class Listener implements RuleEngine.Listener {
         private final UnitOutputs out;
         private final UnitReport report;
-        private final long[] nextCreatedId;
+        private final ArrivalIds.Provisional arrivals;
         private final boolean sandboxChanges;
         Row currentExt;
         /** The table of the row the rules are looking at (a change keeps the row's table). */
         String currentTable;
 
-        Listener(UnitOutputs out, UnitReport report, long[] nextCreatedId, boolean sandboxChanges) {
+        Listener(UnitOutputs out, UnitReport report, ArrivalIds.Provisional arrivals, boolean sandboxChanges) {
             this.out = out;
             this.report = report;
-            this.nextCreatedId = nextCreatedId;
+            this.arrivals = arrivals;
             this.sandboxChanges = sandboxChanges;
         }
 
@@ -209,9 +218,7 @@ public final class RulePass {
         @Override
         public void created(CleaningRule rule, List<Row> rows, String reason) {
             for (Row r : rows) {
-                if (r.table().primaryKey().isPresent() && !r.table().primaryKey().get().name().equals("person_id")) {
-                    r.set(0, nextCreatedId[0]++);
-                }
+                arrivals.assign(r);
                 out.write(r);
                 UnitReport.TableCounts c = report.table(r.table().name());
                 c.created++;

@@ -49,7 +49,7 @@ public final class DeriveStage implements Stage {
         report.stage = NAME;
         report.sourceKind = "derived";
         TableDef ext = ctx.schema().table("observation_period_ext");
-        try (UnitOutputs out = new UnitOutputs(ctx.layout(), NAME, unit.id(), ctx.settings().parquet())) {
+        try (UnitOutputs out = new UnitOutputs(ctx.layout(), NAME, unit.id(), ctx.settings().workParquet())) {
             UnitReport.TableCounts counts = report.table("observation_period");
             for (Row r : b.periods()) {
                 out.write(r);

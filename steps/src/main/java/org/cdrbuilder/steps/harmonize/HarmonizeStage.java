@@ -62,6 +62,7 @@ public final class HarmonizeStage implements Stage {
     @Override
     public List<WorkUnit> plan(BuildContext ctx) {
         List<UnitReport> ingest = ctx.layout().reports(IngestStage.NAME);
+        IdPlan.checkFits(IdPlan.nextIds(ingest), ctx.settings().parquet().maxRowId(), "release ids");
         Map<String, Long> offsets = IdPlan.compute(ingest);
         WorkLayout.writeJson(ctx.layout().state(ID_PLAN), offsets);
         Set<String> sites = new TreeSet<>();
@@ -100,7 +101,7 @@ public final class HarmonizeStage implements Stage {
         report.site = unit.attrOrNull("site");
         report.file = unit.attrOrNull("file");
         long started = System.nanoTime();
-        try (UnitOutputs out = new UnitOutputs(ctx.layout(), NAME, unit.id(), ctx.settings().parquet())) {
+        try (UnitOutputs out = new UnitOutputs(ctx.layout(), NAME, unit.id(), ctx.settings().workParquet())) {
             switch (unit.attr("kind")) {
                 case "ehr" -> ehr(unit, ctx, out, report);
                 case "person" -> person(ctx, out, report);

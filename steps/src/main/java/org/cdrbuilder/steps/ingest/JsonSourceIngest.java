@@ -44,7 +44,7 @@ final class JsonSourceIngest {
         report.file = label;
         long started = System.nanoTime();
         Path drop = ctx.settings().drop();
-        try (UnitOutputs out = new UnitOutputs(ctx.layout(), stage, unit.id(), ctx.settings().parquet())) {
+        try (UnitOutputs out = new UnitOutputs(ctx.layout(), stage, unit.id(), ctx.settings().workParquet())) {
             UnitIngestSink sink = new UnitIngestSink(ctx, stage, unit.id(), out, report);
             try {
                 for (Path f : files) {

@@ -114,7 +114,14 @@ public final class ProductConcepts {
             switch (def.type()) {
                 case INTEGER -> r.set(col, c.integer(col));
                 case DATE -> r.set(col, LocalDate.parse(v));
-                default -> r.set(col, v);
+                default -> {
+                    if (def.maxLength() > 0 && v != null && v.length() > def.maxLength()) {
+                        throw new org.cdrbuilder.core.config.ConfigException(c.where() + ": " + col + " has "
+                                + v.length() + " characters; the " + table.name() + " table holds at most "
+                                + def.maxLength());
+                    }
+                    r.set(col, v);
+                }
             }
         });
         return r;

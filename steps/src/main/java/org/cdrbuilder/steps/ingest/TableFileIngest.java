@@ -76,7 +76,7 @@ public final class TableFileIngest {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        try (UnitOutputs out = new UnitOutputs(ctx.layout(), stage, unit.id(), ctx.settings().parquet());
+        try (UnitOutputs out = new UnitOutputs(ctx.layout(), stage, unit.id(), ctx.settings().workParquet());
              QuarantineWriter quarantine = new QuarantineWriter(ctx.layout().quarantine(stage, unit.id()), kind, site,
                      relativePath)) {
             TableDef outTable = table;

@@ -30,6 +30,8 @@ import org.cdrbuilder.core.stage.WorkUnit;
 import org.cdrbuilder.schema.CdrSchema;
 import org.cdrbuilder.schema.TableDef;
 import org.cdrbuilder.schema.TableGroup;
+import org.cdrbuilder.steps.clean.ArrivalIds;
+import org.cdrbuilder.steps.clean.CleanStage;
 import org.cdrbuilder.steps.clean.RulePass;
 import org.cdrbuilder.steps.common.ReferenceData;
 
@@ -43,9 +45,6 @@ import org.cdrbuilder.steps.common.ReferenceData;
  */
 public final class PrivacyStage implements Stage {
     public static final String PREFIX = "privacy-";
-    /** Rows the privacy rules could create (none do today) get ids from a range of their own. */
-    private static final long CREATED_ID_BASE = 3L << 52;
-
     private final String tier;
     /** The tiers whose outputs this stage's units also write, from the same read (the lead stage: all others). */
     private final List<String> coTiers;
@@ -123,7 +122,6 @@ public final class PrivacyStage implements Stage {
         TableDef table = CdrSchema.get().table(unit.attr("table"));
         Path part = Path.of(unit.attr("part"));
         long started = System.nanoTime();
-        long createdIdBase = CREATED_ID_BASE + (Long.parseLong(unit.attr("index")) << 28);
         for (String t : coTiers) {
             ctx.layout().clearUnit(nameOf(t), unit.id()); // what an interrupted attempt left of the other tiers
         }
@@ -138,8 +136,7 @@ public final class PrivacyStage implements Stage {
                 report.unit = unit.id();
                 report.stage = nameOf(t);
                 report.details.put("tier", t);
-                lanes.add(new RulePass.Lane(new RulePass(engine(ctx, t), ruleContext(ctx, t), false, true), out, report,
-                        createdIdBase));
+                lanes.add(new RulePass.Lane(new RulePass(engine(ctx, t), ruleContext(ctx, t), false, true), out, report));
             }
             RulePass.runLanes(ctx, name(), unit.id(), table, part, RowOrigin.ofPart(table.name(), part), lanes);
             // the other tiers first: this stage's report, written last, is what marks the unit done
@@ -158,6 +155,9 @@ public final class PrivacyStage implements Stage {
 
     @Override
     public void complete(BuildContext ctx) {
+        // rows the tier's rules created (none do today) get ids after the shared candidate's last ones
+        ArrivalIds.finish(ctx, name(), ArrivalIds.after(ctx, CleanStage.NAME, ArrivalIds.afterHarmonize(ctx)),
+                ctx.settings().parquet());
         ReleaseCandidate tiered = new ReleaseCandidate(ctx.layout(), tier);
         new ReleaseCandidate(ctx.layout(), null).copyTo(tiered);
         Set<String> written = new TreeSet<>();

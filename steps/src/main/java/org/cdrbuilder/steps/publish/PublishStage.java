@@ -150,6 +150,9 @@ public final class PublishStage implements Stage {
         List<PartMerger.Part> parts;
         if (table.name().equals("_cdr_metadata")) {
             parts = List.of(writeMetadata(ctx, tier, table, dir));
+        } else if (table.name().equals(CdmSourceTable.TABLE)) {
+            parts = List.of(writeRows(ctx, table, dir, List.of(CdmSourceTable.row(ctx.settings(), tier,
+                    org.cdrbuilder.steps.privacy.PrivacyStage.profile(ctx, tier), ReferenceData.vocabulary(ctx).version()))));
         } else {
             List<Path> inputs = candidate(ctx, tier).parts(table.name());
             parts = PartMerger.merge(table, inputs, dir, 512L << 20, ctx.settings().parquet());
@@ -198,12 +201,19 @@ public final class PublishStage implements Stage {
         meta.put("code_version", CodeVersion.get());
         meta.put("cdm_version", "5.4");
         meta.put("input_fingerprint", inputFingerprint(ctx));
+        List<Row> rows = new ArrayList<>();
+        meta.forEach((k, v) -> rows.add(new Row(table).set("metadata_key", k).set("metadata_value", v)));
+        return writeRows(ctx, table, dir, rows);
+    }
+
+    /** A table the publish stage writes itself, as one part file. */
+    private static PartMerger.Part writeRows(BuildContext ctx, TableDef table, Path dir, List<Row> rows) {
         Path target = dir.resolve(PartMerger.name(0));
         try (RowParquetWriter w = RowParquetWriter.open(target, table, ctx.settings().parquet())) {
-            meta.forEach((k, v) -> w.write(new Row(table).set("metadata_key", k).set("metadata_value", v)));
+            rows.forEach(w::write);
         }
         try {
-            return new PartMerger.Part(target, meta.size(), Files.size(target));
+            return new PartMerger.Part(target, rows.size(), Files.size(target));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -259,7 +269,8 @@ public final class PublishStage implements Stage {
                 entry.put("group", t.group().name().toLowerCase());
                 entry.put("row_count", r.tables.get(name).out);
                 entry.put("files", r.details.get("files"));
-                entry.put("schema", schemaOf(t));
+                // the published types: row ids are bigint in a release built with 64-bit ids
+                entry.put("schema", schemaOf(ctx.settings().parquet().idBits() == 64 ? t.withBigintRowIds() : t));
                 tables.put(name, entry);
                 rowCounts.put(name, r.tables.get(name).out);
             }

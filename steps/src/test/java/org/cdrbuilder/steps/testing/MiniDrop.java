@@ -48,6 +48,11 @@ public final class MiniDrop {
      * its QA thresholds for those shares are raised as an operator would raise them, in {@code thresholds.csv}.
      */
     public static org.cdrbuilder.core.config.BuildSettings settings(Path tmp) {
+        return settings(tmp, java.util.List.of());
+    }
+
+    /** As {@link #settings(Path)}, with more release.yaml lines. */
+    public static org.cdrbuilder.core.config.BuildSettings settings(Path tmp, java.util.List<String> extraYaml) {
         Path qa = tmp.resolve("config/qa");
         try {
             Path repoQa = org.cdrbuilder.core.testing.TestFiles.repoRoot().resolve("config/qa");
@@ -67,7 +72,7 @@ public final class MiniDrop {
             throw new java.io.UncheckedIOException(e);
         }
         return org.cdrbuilder.core.testing.TestSettings.of(tmp, drop(tmp.resolve("drop")), vocabulary(tmp.resolve("vocab")),
-                "v1", java.util.List.of("qa: " + qa));
+                "v1", java.util.stream.Stream.concat(java.util.stream.Stream.of("qa: " + qa), extraYaml.stream()).toList());
     }
 
     /** Writes the drop to {@code dir}. */

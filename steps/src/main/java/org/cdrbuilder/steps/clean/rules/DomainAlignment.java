@@ -17,8 +17,10 @@ import com.google.auto.service.AutoService;
 
 /**
  * OMOP puts an event in the table of its standard concept's domain: a site's "condition" whose concept is an
- * Observation is an observation. The row moves with its id ({@link DomainTables#move}); the engine then runs the
- * target table's later rules on it. Rows without a standard concept, concepts of a domain with no event table
+ * Observation is an observation. The row moves ({@link DomainTables#move}) and takes the next free id of the target
+ * table when the cleaning stage completes (each table numbers its own rows: docs/IDS.md); its provenance (_ext src_id)
+ * moves with it and the sandbox keeps it as it was, with its original id. The engine then runs the target table's
+ * later rules on it. Rows without a standard concept, concepts of a domain with no event table
  * ("Condition/Meas", "Spec Anatomic Site"...), survey answers and physical measurements stay.
  */
 @AutoService(CleaningRule.class)
@@ -26,8 +28,8 @@ public final class DomainAlignment implements CleaningRule {
     /** The event tables, each the table of a domain. */
     static final List<String> TABLES = List.copyOf(new TreeSet<>(DomainTables.TABLE_OF_DOMAIN.values()));
     private static final RuleInfo INFO = RuleInfo.of("domain_alignment",
-            "Moves an event row whose standard concept belongs to another domain to that domain's table, keeping its "
-                    + "id. Survey answers and physical measurements are never moved.",
+            "Moves an event row whose standard concept belongs to another domain to that domain's table, with an id "
+                    + "of that table. Survey answers and physical measurements are never moved.",
             TABLES, "non_standard_concepts_replaced");
 
     @Override

@@ -3,6 +3,7 @@ package org.cdrbuilder.steps.ingest.pm;
 import java.time.LocalDateTime;
 
 import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.validate.ValueParser;
 import org.cdrbuilder.core.validate.Violation;
 import org.cdrbuilder.core.vocab.Vocabulary;
 import org.cdrbuilder.schema.CdrSchema;
@@ -108,8 +109,9 @@ final class SessionRows {
     private static Violation tooLong(Row row) {
         for (int i = 0; i < row.table().columnCount(); i++) {
             ColumnDef c = row.table().column(i);
-            if (c.type() == ColumnType.VARCHAR && c.maxLength() > 0 && row.get(i) instanceof String s
-                    && s.length() > c.maxLength()) {
+            // source values are kept whole; source_values_truncated cuts them, counted
+            if (c.type() == ColumnType.VARCHAR && c.maxLength() > 0 && !ValueParser.isSourceValue(c)
+                    && row.get(i) instanceof String s && s.length() > c.maxLength()) {
                 return new Violation(c.name(), "longer than " + c.maxLength() + " characters (" + s.length() + ")", s);
             }
         }

@@ -3,6 +3,7 @@ package org.cdrbuilder.steps.ingest.survey;
 import static java.util.Objects.requireNonNull;
 
 import org.cdrbuilder.core.row.Row;
+import org.cdrbuilder.core.validate.ValueParser;
 import org.cdrbuilder.schema.CdrSchema;
 import org.cdrbuilder.schema.ColumnDef;
 import org.cdrbuilder.schema.ColumnType;
@@ -81,12 +82,17 @@ final class SurveyRows {
         return row;
     }
 
-    /** The first text column whose value is longer than the schema allows, or null when all fit. */
+    /**
+     * The first text column whose value is longer than the schema allows, or null when all fit. Source values
+     * (question and answer codes: real ones exceed OMOP's 50 characters) are kept whole: every rule sees the code
+     * as it was, and {@code source_values_truncated} cuts it to its column, counted, after the tier's privacy rules.
+     */
     static ColumnDef firstTooLong(Row row) {
         TableDef table = row.table();
         for (int i = 0; i < table.columnCount(); i++) {
             ColumnDef c = table.column(i);
-            if (c.type() == ColumnType.VARCHAR && c.maxLength() > 0 && row.get(i) instanceof String s
+            if (c.type() == ColumnType.VARCHAR && c.maxLength() > 0 && !ValueParser.isSourceValue(c)
+                    && row.get(i) instanceof String s
                     && s.length() > c.maxLength()) {
                 return c;
             }

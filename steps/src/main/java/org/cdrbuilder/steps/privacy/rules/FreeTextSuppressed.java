@@ -32,7 +32,7 @@ import com.google.auto.service.AutoService;
 public final class FreeTextSuppressed implements CleaningRule {
     private static final RuleInfo INFO = RuleInfo.privacy("free_text_suppressed",
             "Empties every text value that is not provably a code or an enumeration (value_as_string, stop reasons, "
-                    + "sig, serial numbers, uncoded source values).", allTables(), "fitbit_device_ids_masked");
+                    + "sig, serial numbers, uncoded source values).", allTables(), "source_values_truncated");
 
     private final Map<String, List<Check>> checks = new ConcurrentHashMap<>();
 

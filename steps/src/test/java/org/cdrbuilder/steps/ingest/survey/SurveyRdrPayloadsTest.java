@@ -174,7 +174,7 @@ class SurveyRdrPayloadsTest {
     void familyHistory_87AnswersWithSkips_includingAnswerCodesLongerThanCdm50() throws IOException {
         read("questionnaire_family_history_resp.json", "FamilyHistory");
 
-        // value_source_value is widened to VARCHAR(255) in the schema: real answer codes exceed OMOP's 50
+        // real answer codes exceed OMOP's VARCHAR(50): staged whole, cut by source_values_truncated in each tier
         assertThat(sink.quarantined).isEmpty();
         assertThat(sink.observations()).hasSize(87);
         assertThat(sink.observations()).extracting(r -> r.get("observation_id"))
