@@ -19,6 +19,7 @@ import org.cdrbuilder.schema.CdrSchema;
 import org.cdrbuilder.schema.TableDef;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
