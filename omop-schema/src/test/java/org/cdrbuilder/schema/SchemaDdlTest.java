@@ -15,7 +15,7 @@ class SchemaDdlTest {
         List<String> sql = ddl.createTableWithoutPrimaryKey("person");
         String create = sql.get(0);
         assertThat(create).startsWith("CREATE TABLE cdr_v1_registered.person (")
-                .contains("person_id BIGINT NOT NULL").contains("birth_datetime TIMESTAMP WITHOUT TIME ZONE")
+                .contains("person_id INTEGER NOT NULL").contains("birth_datetime TIMESTAMP WITHOUT TIME ZONE")
                 .contains("person_source_value VARCHAR(50)").doesNotContainIgnoringCase("primary key");
         for (ColumnDef c : CdrSchema.get().table("person").columns()) {
             assertThat(create).contains(c.name() + " ");
