@@ -45,6 +45,13 @@ public final class SourceValuesTruncated implements CleaningRule {
         return INFO;
     }
 
+    /** The source value columns of the tables it acts on: what it cuts. */
+    @Override
+    public org.cdrbuilder.core.rules.ChangedColumns changes() {
+        return (table, column, profile) -> COLUMNS.getOrDefault(table.name(), List.of()).stream()
+                .anyMatch(c -> c.name().equals(column.name()));
+    }
+
     @Override
     public Verdict check(Row row, RowOrigin origin, RuleContext ctx) {
         List<ColumnDef> columns = COLUMNS.get(row.table().name());
