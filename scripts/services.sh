@@ -25,16 +25,26 @@ as_pg() {
   if [[ "$(id -u)" == "0" ]]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# every role is trusted except one, so that tests can see how a wrong password is reported
+require_password_of_role() {
+  sed -i "1i host all $PASSWORD_ROLE 127.0.0.1/32 scram-sha-256" "$PGDATA/pg_hba.conf" || return 1
+  if [[ "$(id -u)" == "0" ]]; then chown postgres "$PGDATA/pg_hba.conf"; fi
+}
+
 start_postgres() {
   if [[ -z "$(pg_bin)" ]]; then apt_install postgresql || return 1; fi
   local bin; bin="$(pg_bin)"
   if [[ "$(id -u)" == "0" ]] && ! id postgres >/dev/null 2>&1; then useradd -r -m postgres || return 1; fi
-  if as_pg "$bin/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then echo "services: postgres already running on $PGPORT"; return 0; fi
+  if as_pg "$bin/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
+    if ! grep -q " $PASSWORD_ROLE " "$PGDATA/pg_hba.conf" 2>/dev/null; then
+      require_password_of_role && as_pg "$bin/pg_ctl" -D "$PGDATA" reload >/dev/null
+    fi
+    echo "services: postgres already running on $PGPORT"; return 0
+  fi
   rm -rf "$PGDATA"; mkdir -p "$PGDATA"
   [[ "$(id -u)" == "0" ]] && chown postgres "$PGDATA"
   as_pg "$bin/initdb" -D "$PGDATA" -U postgres -A trust >/dev/null || return 1
-  # every role is trusted except one, so that tests can see how a wrong password is reported
-  sed -i "1i host all $PASSWORD_ROLE 127.0.0.1/32 scram-sha-256" "$PGDATA/pg_hba.conf"
+  require_password_of_role
   as_pg "$bin/pg_ctl" -D "$PGDATA" -o "-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1" -l "$PGDATA/log" -w start >/dev/null || return 1
   echo "services: postgres running on 127.0.0.1:$PGPORT (user postgres, no password)"
 }

@@ -45,13 +45,26 @@ class HandMadeReleaseLoadTest {
     static Path tmp;
     static String url;
 
+    static String unavailable;
+
     @BeforeAll
     static void database() {
-        url = TestPostgres.requireDatabase("cdr_load_hand_test");
+        try {
+            url = TestPostgres.requireDatabase("cdr_load_hand_test");
+        } catch (org.opentest4j.TestAbortedException e) {
+            // tests that refuse before connecting still run; the others skip, each with this message
+            unavailable = e.getMessage();
+            url = "jdbc:postgresql://127.0.0.1:1/unavailable";
+        }
+    }
+
+    private static void requirePostgres() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(unavailable == null, () -> unavailable);
     }
 
     @Test
     void specialValues_arriveExactly_inEveryTable() throws Exception {
+        requirePostgres();
         HandMadeTier tier = goodTier(tmp.resolve("special"));
         Path dir = tier.write("build-special");
         CliRun run = CliRun.of("load", dir.toString(), "--jdbc-url", url, "--schema", "hand_special");
@@ -78,6 +91,7 @@ class HandMadeReleaseLoadTest {
 
     @Test
     void textLongerThanItsColumn_isRefused_namingTableColumnFileAndRow_andNothingStays() throws Exception {
+        requirePostgres();
         HandMadeTier tier = goodTier(tmp.resolve("long"));
         tier.table("person", List.of(person(1), person(2).set("person_source_value", "é".repeat(51)), person(3_000_000_000L)));
         CliRun run = CliRun.of("load", tier.write("build-long").toString(), "--jdbc-url", url, "--schema", "hand_long");
@@ -90,6 +104,7 @@ class HandMadeReleaseLoadTest {
 
     @Test
     void wideIntegers_loadWhenTheyFitTheChangelogsInteger_andAreRefusedWhenNot() throws Exception {
+        requirePostgres();
         // a release written when gender_concept_id was BIGINT, loaded by a changelog that declares it INTEGER
         TableDef person = CdrSchema.get().table("person");
         List<ColumnDef> cols = new ArrayList<>(person.columns());
@@ -115,6 +130,7 @@ class HandMadeReleaseLoadTest {
 
     @Test
     void nullsInNotNullColumns_andColumnsTheChangelogLacks_areRefused() throws Exception {
+        requirePostgres();
         TableDef person = CdrSchema.get().table("person");
         TableDef relaxed = person.relaxed(java.util.Set.of("year_of_birth"));
         HandMadeTier nulls = goodTier(tmp.resolve("nulls"));
@@ -140,6 +156,7 @@ class HandMadeReleaseLoadTest {
 
     @Test
     void aSchemaWithTablesOfTheChangelog_thatNoLoadRecorded_isRefusedNamingThem() throws Exception {
+        requirePostgres();
         try (Connection c = DriverManager.getConnection(url); java.sql.Statement st = c.createStatement()) {
             st.execute("create schema hand_taken");
             st.execute("create table hand_taken.person (id int)");
@@ -160,6 +177,7 @@ class HandMadeReleaseLoadTest {
 
     @Test
     void brokenKeys_areRefusedNamingTheConstraintAndTheKey() throws Exception {
+        requirePostgres();
         HandMadeTier dup = goodTier(tmp.resolve("dup"));
         dup.table("person", List.of(person(1), person(2)), List.of(person(2)));
         CliRun run = CliRun.of("load", dup.write("b").toString(), "--jdbc-url", url, "--schema", "hand_dup");

@@ -47,9 +47,16 @@ class ReleaseLoadEndToEndTest {
     static String url;
     static final Map<String, CliRun> loads = new HashMap<>();
 
+    static String unavailable;
+
     @BeforeAll
     static void buildAndLoad() {
-        url = TestPostgres.requireDatabase("cdr_load_e2e_test");
+        try {
+            url = TestPostgres.requireDatabase("cdr_load_e2e_test");
+        } catch (org.opentest4j.TestAbortedException e) {
+            unavailable = e.getMessage(); // no build: every test skips with this message
+            return;
+        }
         assertThat(Cdr.execute("generate", "--participants", "150", "--seed", "11", "--fitbit-days", "1", "--out",
                 tmp.resolve("gen").toString())).isZero();
         TestSettings.of(tmp, tmp.resolve("gen/drop"), tmp.resolve("gen/vocabulary"), "v1",
@@ -60,6 +67,11 @@ class ReleaseLoadEndToEndTest {
         loads.put("registered", CliRun.of("load", release("registered").toString(), "--jdbc-url", url));
         loads.put("controlled", CliRun.of("load", tmp.resolve("releases/v1").toString(), "--tier", "controlled",
                 "--jdbc-url", url));
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void requirePostgres() {
+        Assumptions.assumeTrue(unavailable == null, () -> unavailable);
     }
 
     @Test
