@@ -13,7 +13,8 @@ import java.util.Optional;
 public record ColumnDef(String name, ColumnType type, int maxLength, boolean nullable, boolean primaryKey,
                         String remarks, Optional<ForeignKey> references) {
     public ColumnDef {
-        requireNonNull(name, "name is null");
+        // interned, so that lookups by a literal or by another ColumnDef's name find it by identity (TableDef.indexOf)
+        name = requireNonNull(name, "name is null").intern();
         requireNonNull(type, "type is null");
         requireNonNull(references, "references is null");
         if (maxLength < 0) {

@@ -14,6 +14,8 @@ public final class TableDef {
     private final String remarks;
     private final List<ColumnDef> columns;
     private final Map<String, Integer> index;
+    /** Column names (interned), for lookups by identity before the map: row code looks columns up by name per row. */
+    private final String[] names;
     private final boolean[] rowIds;
 
     public TableDef(String name, TableGroup group, String remarks, List<ColumnDef> columns) {
@@ -28,6 +30,10 @@ public final class TableDef {
             }
         }
         this.index = Map.copyOf(idx);
+        this.names = new String[this.columns.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = this.columns.get(i).name();
+        }
         this.rowIds = new boolean[this.columns.size()];
         for (int i = 0; i < rowIds.length; i++) {
             rowIds[i] = holdsRowIds(this.group, this.columns.get(i));
@@ -107,8 +113,8 @@ public final class TableDef {
 
     /** Position of the column, or throws {@link IllegalArgumentException} naming the table. */
     public int indexOf(String columnName) {
-        Integer i = index.get(columnName);
-        if (i == null) {
+        int i = indexOfOrMinus1(columnName);
+        if (i < 0) {
             throw new IllegalArgumentException("table " + name + " has no column " + columnName);
         }
         return i;
@@ -116,6 +122,12 @@ public final class TableDef {
 
     /** Position of the column, or -1. */
     public int indexOfOrMinus1(String columnName) {
+        String[] n = names;
+        for (int i = 0; i < n.length; i++) {
+            if (n[i] == columnName) {
+                return i;
+            }
+        }
         Integer i = index.get(columnName);
         return i == null ? -1 : i;
     }

@@ -299,26 +299,61 @@ public final class RowParquetReader implements Iterator<Row>, Closeable {
         @Override
         public void addInt(int value) {
             if (rowId) {
-                m.current.set(target, (long) value);
+                m.current.set(target, boxed(value));
                 return;
             }
             switch (column.type()) {
-                case DATE -> m.current.set(target, Timestamps.fromDays(value));
-                case BIGINT -> m.current.set(target, (long) value);
+                case DATE -> m.current.set(target, day(value));
+                case BIGINT -> m.current.set(target, boxed(value));
                 default -> m.current.set(target, value);
             }
+        }
+
+        // Consecutive rows repeat values (a participant's id, the day of a Fitbit file's minutes): the last value
+        // read is kept so that a repeat costs no allocation and no calendar arithmetic.
+        private long lastLong = Long.MIN_VALUE;
+        private Long lastBoxed;
+        private long lastDay = Long.MIN_VALUE;
+        private java.time.LocalDate lastDate;
+        private long lastMicros = Long.MIN_VALUE;
+        private java.time.LocalDateTime lastDateTime;
+
+        private Long boxed(long value) {
+            if (value != lastLong || lastBoxed == null) {
+                lastLong = value;
+                lastBoxed = value;
+            }
+            return lastBoxed;
+        }
+
+        private java.time.LocalDate day(long epochDay) {
+            if (epochDay != lastDay || lastDate == null) {
+                lastDay = epochDay;
+                lastDate = java.time.LocalDate.ofEpochDay(epochDay);
+            }
+            return lastDate;
+        }
+
+        private java.time.LocalDateTime dateTime(long micros) {
+            if (micros != lastMicros || lastDateTime == null) {
+                long dayNumber = Math.floorDiv(micros, 86_400_000_000L);
+                long microOfDay = Math.floorMod(micros, 86_400_000_000L);
+                lastMicros = micros;
+                lastDateTime = java.time.LocalDateTime.of(day(dayNumber), java.time.LocalTime.ofNanoOfDay(microOfDay * 1_000L));
+            }
+            return lastDateTime;
         }
 
         @Override
         public void addLong(long value) {
             if (rowId) {
-                m.current.set(target, value);
+                m.current.set(target, boxed(value));
                 return;
             }
             switch (column.type()) {
-                case TIMESTAMP -> m.current.set(target, Timestamps.fromMicros(value));
+                case TIMESTAMP -> m.current.set(target, dateTime(value));
                 case INTEGER -> m.current.set(target, (int) value);
-                default -> m.current.set(target, value);
+                default -> m.current.set(target, boxed(value));
             }
         }
     }

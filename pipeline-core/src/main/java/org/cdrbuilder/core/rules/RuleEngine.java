@@ -206,6 +206,9 @@ public final class RuleEngine {
         private final java.util.function.ToLongFunction<Row> eventDay;
         /** Per table, the memo of each of its rules (by position in {@link #rules(String)}). */
         private final Map<String, Memo[]> memos = new HashMap<>();
+        private org.cdrbuilder.schema.TableDef lastTable;
+        private List<CleaningRule> lastRules;
+        private Memo[] lastMemo;
 
         private Session(java.util.function.ToLongFunction<Row> eventDay) {
             this.eventDay = eventDay;
@@ -214,8 +217,14 @@ public final class RuleEngine {
         /** Like {@link RuleEngine#apply}, reusing decisions where the rules allow it. */
         public Row apply(Row row, RowOrigin origin, RuleContext ctx, Listener listener, Mover mover) {
             Row current = row;
-            List<CleaningRule> rules = rules(current.table().name());
-            Memo[] memo = memos.computeIfAbsent(current.table().name(), t -> new Memo[rules(t).size()]);
+            if (current.table() != lastTable) {
+                // a part holds one table (and its provenance): look its rules up when the table changes, not per row
+                lastTable = current.table();
+                lastRules = rules(lastTable.name());
+                lastMemo = memos.computeIfAbsent(lastTable.name(), t -> new Memo[rules(t).size()]);
+            }
+            List<CleaningRule> rules = lastRules;
+            Memo[] memo = lastMemo;
             boolean copyBefore = listener.wantsRowsBeforeChange();
             boolean keyed = false;
             Object person = null;

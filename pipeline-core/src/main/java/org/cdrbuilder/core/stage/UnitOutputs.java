@@ -43,8 +43,17 @@ public final class UnitOutputs implements AutoCloseable {
 
     /** Writes a row to its table's output. */
     public void write(Row row) {
-        writer(row.table()).write(row);
+        TableDef t = row.table();
+        if (t != lastTable) {
+            // rows arrive in runs of one table: one map lookup per run instead of two per row
+            lastWriter = writer(t);
+            lastTable = t;
+        }
+        lastWriter.write(row);
     }
+
+    private TableDef lastTable;
+    private RowParquetWriter lastWriter;
 
     public RowParquetWriter writer(TableDef table) {
         if (links.containsKey(table.name())) {

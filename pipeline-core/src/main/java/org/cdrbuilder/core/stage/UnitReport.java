@@ -74,8 +74,24 @@ public final class UnitReport {
     }
 
     public TableCounts table(String name) {
-        return tables.computeIfAbsent(name, k -> new TableCounts());
+        // rows of one table arrive in runs: the last table's counts are kept to spare a tree lookup per row
+        String last = lastTableName;
+        if (last != null && lastMap == tables && (last == name || last.equals(name))) {
+            return lastCounts;
+        }
+        TableCounts c = tables.computeIfAbsent(name, k -> new TableCounts());
+        lastTableName = name;
+        lastCounts = c;
+        lastMap = tables;
+        return c;
     }
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    private transient String lastTableName;
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    private transient TableCounts lastCounts;
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    private transient Map<String, TableCounts> lastMap;
 
     /** An input file and its fingerprint. */
     public static final class InputFile {
