@@ -66,6 +66,19 @@ class PrivacyEndToEndTest {
             AuditReport r = WorkLayout.readJson(release.resolve("qa/privacy-audit.json"), AuditReport.class);
             assertThat(r.passed).as(release.toString()).isTrue();
             assertThat(r.rowsAudited).isGreaterThan(10_000);
+            // every published row was audited, whether the audit read it itself or from QA's scan of the tier
+            com.fasterxml.jackson.databind.JsonNode tables = WorkLayout.JSON.readTree(
+                    release.resolve("manifest.json").toFile()).path("tables");
+            long published = 0;
+            long count = 0;
+            for (var e : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) tables::fields) {
+                if (!e.getValue().path("group").asText().equals("metadata")) {
+                    published += e.getValue().path("row_count").asLong();
+                    count++;
+                }
+            }
+            assertThat(r.rowsAudited).as(release.toString()).isEqualTo(published);
+            assertThat(r.tablesAudited).as(release.toString()).isGreaterThanOrEqualTo(count); // empty tables too
             for (AuditReport.CheckResult c : r.checks) {
                 boolean notApplicable = release == controlled && (c.id.equals("dates_shifted") || c.id.equals("age_limit"));
                 assertThat(c.status).as(c.id).isEqualTo(notApplicable ? "skipped" : "passed");

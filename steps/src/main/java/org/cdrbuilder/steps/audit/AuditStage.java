@@ -8,7 +8,6 @@ import java.util.TreeMap;
 
 import org.cdrbuilder.core.privacy.TierProfile;
 import org.cdrbuilder.core.stage.Artifact;
-import org.cdrbuilder.core.stage.Artifact;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.ReleaseCandidate;
 import org.cdrbuilder.core.stage.Stage;
@@ -20,6 +19,8 @@ import org.cdrbuilder.steps.common.Tiers;
 import org.cdrbuilder.steps.ingest.DropLayout;
 import org.cdrbuilder.steps.privacy.PrivacyStage;
 import org.cdrbuilder.steps.privacy.SuppressionList;
+import org.cdrbuilder.steps.qa.ScanRider;
+import org.cdrbuilder.steps.qa.facts.FactCollector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,11 +55,77 @@ public final class AuditStage implements Stage {
         return needs;
     }
 
-    @Override
-    public List<Artifact<?>> produces() {
-        List<Artifact<?>> out = new ArrayList<>();
-        tiers.forEach(t -> out.add(CONTEXT.of(t)));
-        return out;
+    /**
+     * The audit's part of QA's scan: every table QA reads of a tier's candidate is audited from the same rows (QA
+     * decodes every column of those tables), and the findings are written to {@link #sharedScanFile}; the audit's
+     * own units read only the tables QA does not scan.
+     */
+    public static ScanRider onQaScan() {
+        return new ScanRider() {
+            @Override
+            public List<Artifact<?>> needs(String tier) {
+                return List.of(REGISTRY_FACTS, PrivacyStage.PARTICIPANT_KEYS, PrivacyStage.PROFILE.of(tier), CONTEXT.of(tier));
+            }
+
+            @Override
+            public List<Artifact<?>> produces(String tier) {
+                return List.of(CONTEXT.of(tier));
+            }
+
+            @Override
+            public List<FactCollector> collectors(BuildContext ctx, String tier, List<String> scannedTables) {
+                AuditContext actx = context(ctx, tier);
+                ReleaseCandidate candidate = new ReleaseCandidate(ctx.layout(), tier);
+                List<FactCollector> out = new ArrayList<>();
+                for (String name : scannedTables) {
+                    TableDef t = ctx.schema().table(name);
+                    if (audited(t, candidate)) {
+                        out.add(new AuditCollector(new ReleaseAudit.TableAudit(t, actx, ReleaseAudit.checks(),
+                                actx.sources().apply(name))));
+                    }
+                }
+                return out;
+            }
+
+            @Override
+            public void scanned(BuildContext ctx, String tier, List<FactCollector> collectors) {
+                Map<String, SharedScanResult> out = new TreeMap<>();
+                for (FactCollector c : collectors) {
+                    ReleaseAudit.TableResult r = ((AuditCollector) c).result();
+                    out.put(r.table(), new SharedScanResult(r.rows(), r.findings()));
+                }
+                WorkLayout.writeJson(sharedScanFile(ctx, tier), out);
+            }
+        };
+    }
+
+    /** What QA's scan found for one table. */
+    record SharedScanResult(long rows, Map<String, Findings> findings) {
+    }
+
+    private static final TypeReference<Map<String, SharedScanResult>> SHARED = new TypeReference<>() { };
+
+    /** Where the findings of the audit riding on QA's scan of a tier are kept. */
+    static Path sharedScanFile(BuildContext ctx, String tier) {
+        return ctx.layout().state(NAME).resolve(tier).resolve("audited-with-qa.json");
+    }
+
+    /** Tables the audit of a tier reads: every published table the tier's candidate holds. */
+    private static boolean audited(TableDef t, ReleaseCandidate candidate) {
+        return t.group().published() && candidate.holder(t.name()) != null;
+    }
+
+    /** The tables audited from QA's scan of a tier (read from what that scan wrote; empty when it wrote nothing). */
+    private static Map<String, SharedScanResult> sharedScan(BuildContext ctx, String tier) {
+        Path f = sharedScanFile(ctx, tier);
+        if (!java.nio.file.Files.isRegularFile(f)) {
+            return Map.of();
+        }
+        try {
+            return WorkLayout.JSON.readValue(f.toFile(), SHARED);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + f, e);
+        }
     }
 
     @Override
@@ -71,8 +138,9 @@ public final class AuditStage implements Stage {
         List<WorkUnit> units = new ArrayList<>();
         for (String tier : Tiers.of(ctx.settings())) {
             ReleaseCandidate candidate = new ReleaseCandidate(ctx.layout(), tier);
+            java.util.Set<String> withQa = sharedScan(ctx, tier).keySet();
             for (TableDef t : ctx.schema().tables()) {
-                if (!t.group().published() || candidate.holder(t.name()) == null) {
+                if (!audited(t, candidate) || withQa.contains(t.name())) {
                     continue;
                 }
                 // one unit per part, so that big tables use both cores; tables checked whole in one
@@ -137,6 +205,21 @@ public final class AuditStage implements Stage {
                     return a;
                 });
                 rows += ((Number) r.details.get("rows")).longValue();
+            }
+            for (Map.Entry<String, SharedScanResult> e : sharedScan(ctx, tier).entrySet()) {
+                byTable.merge(e.getKey(), e.getValue().findings(), (a, b) -> {
+                    b.forEach((k, v) -> a.computeIfAbsent(k, x -> new Findings()).merge(v));
+                    return a;
+                });
+                rows += e.getValue().rows();
+            }
+            ReleaseCandidate candidate = new ReleaseCandidate(ctx.layout(), tier);
+            for (TableDef t : ctx.schema().tables()) {
+                if (audited(t, candidate) && !byTable.containsKey(t.name())) {
+                    // never a quiet pass: a table neither QA's scan nor an audit unit read is a build failure
+                    throw new IllegalStateException("the privacy audit of tier " + tier + " did not read table "
+                            + t.name());
+                }
             }
             for (String folder : List.of("qa", "snapshot")) {
                 for (String from : List.of("all", tier)) {

@@ -60,49 +60,108 @@ public final class ReleaseAudit {
      */
     public static TableResult auditParts(TableDef table, AuditContext ctx, List<AuditCheck> checks, List<Path> parts,
                                          List<Path> sourceParts) {
-        List<AuditCheck> active = new ArrayList<>();
-        for (AuditCheck c : checks) {
-            if (c.skipReason(ctx) == null && c.covers(table, ctx)) {
-                active.add(c);
-            }
-        }
-        Map<String, Findings> findings = AuditReport.emptyFor(checks);
-        if (active.isEmpty()) {
-            return new TableResult(table.name(), findings, 0);
-        }
-        boolean paired = sourceParts != null && ctx.keys() != null && ctx.profile().shiftDates
-                && DatesShifted.needsSource(table);
-        int personCol = table.indexOfOrMinus1("person_id");
-        AuditCheck[] activeChecks = active.toArray(new AuditCheck[0]);
-        Findings[] activeFindings = new Findings[activeChecks.length];
-        for (int i = 0; i < activeChecks.length; i++) {
-            activeFindings[i] = findings.get(activeChecks[i].id());
-        }
-        long rows = 0;
-        String lastFile = "";
-        try (SourceRows sources = paired ? new SourceRows(table, sourceParts) : null) {
-            for (Path part : parts) {
-                String file = relative(ctx.releaseRoot(), part);
-                lastFile = file;
-                long index = 0;
-                try (RowParquetReader in = RowParquetReader.open(part, table)) {
-                    while (in.hasNext()) {
-                        Row row = in.next();
-                        long participant = personCol < 0 ? -1 : ctx.participantOf(row.get(personCol));
-                        Row source = sources == null ? null : sources.match(row, participant);
-                        AuditedRow r = new AuditedRow(table, row, source, participant, file, index++);
-                        for (int i = 0; i < activeChecks.length; i++) {
-                            activeChecks[i].check(r, ctx, activeFindings[i]);
+        try (TableAudit audit = new TableAudit(table, ctx, checks, sourceParts)) {
+            if (audit.active()) {
+                for (Path part : parts) {
+                    audit.startFile(part);
+                    try (RowParquetReader in = RowParquetReader.open(part, table)) {
+                        while (in.hasNext()) {
+                            audit.row(in.next());
                         }
                     }
                 }
-                rows += index;
+            }
+            return audit.finish();
+        }
+    }
+
+    /**
+     * The audit of one table fed row by row, by its own reads ({@link #auditParts}) or by a scan that other readers
+     * share (the QA scan of a tier's candidate): every file is announced with {@link #startFile} before its rows.
+     * Not thread-safe.
+     */
+    public static final class TableAudit implements AutoCloseable {
+        private final TableDef table;
+        private final AuditContext ctx;
+        private final AuditCheck[] checks;
+        private final Findings[] findings;
+        private final Map<String, Findings> byCheck;
+        private final SourceRows sources;
+        private final int personCol;
+        private String file = "";
+        private long index;
+        private long rows;
+        private boolean finished;
+
+        /**
+         * @param sourceParts the parts the table's rows were made from, in the same order (the build pairs a tier's
+         *                    parts with the shared parts they were made from), or null
+         */
+        public TableAudit(TableDef table, AuditContext ctx, List<AuditCheck> checks, List<Path> sourceParts) {
+            this.table = table;
+            this.ctx = ctx;
+            List<AuditCheck> active = new ArrayList<>();
+            for (AuditCheck c : checks) {
+                if (c.skipReason(ctx) == null && c.covers(table, ctx)) {
+                    active.add(c);
+                }
+            }
+            this.byCheck = AuditReport.emptyFor(checks);
+            this.checks = active.toArray(new AuditCheck[0]);
+            this.findings = new Findings[this.checks.length];
+            for (int i = 0; i < this.checks.length; i++) {
+                findings[i] = byCheck.get(this.checks[i].id());
+            }
+            boolean paired = sourceParts != null && ctx.keys() != null && ctx.profile().shiftDates
+                    && DatesShifted.needsSource(table) && this.checks.length > 0;
+            this.sources = paired ? new SourceRows(table, sourceParts) : null;
+            this.personCol = table.indexOfOrMinus1("person_id");
+        }
+
+        /** Whether any check looks at this table's rows (when none does, rows need not be read). */
+        public boolean active() {
+            return checks.length > 0;
+        }
+
+        public TableDef table() {
+            return table;
+        }
+
+        /** The rows that follow are those of this part file. */
+        public void startFile(Path part) {
+            file = relative(ctx.releaseRoot(), part);
+            index = 0;
+        }
+
+        /** Audits the next row of the table. */
+        public void row(Row row) {
+            long participant = personCol < 0 ? -1 : ctx.participantOf(row.get(personCol));
+            Row source = sources == null ? null : sources.match(row, participant);
+            AuditedRow r = new AuditedRow(table, row, source, participant, file, index++);
+            for (int i = 0; i < checks.length; i++) {
+                checks[i].check(r, ctx, findings[i]);
+            }
+            rows++;
+        }
+
+        /** Ends the table (the checks that count across rows decide now): its findings and rows read. */
+        public TableResult finish() {
+            if (!finished) {
+                finished = true;
+                close();
+                for (int i = 0; i < checks.length; i++) {
+                    checks[i].tableDone(table, rows, file, ctx, findings[i]);
+                }
+            }
+            return new TableResult(table.name(), byCheck, rows);
+        }
+
+        @Override
+        public void close() {
+            if (sources != null) {
+                sources.close();
             }
         }
-        for (AuditCheck c : active) {
-            c.tableDone(table, rows, lastFile, ctx, findings.get(c.id()));
-        }
-        return new TableResult(table.name(), findings, rows);
     }
 
     /** What the audit of one table found. */
@@ -220,6 +279,7 @@ public final class ReleaseAudit {
         public void close() {
             if (current != null) {
                 current.close();
+                current = null;
             }
         }
     }

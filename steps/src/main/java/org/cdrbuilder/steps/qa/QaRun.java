@@ -16,6 +16,7 @@ import org.cdrbuilder.core.qa.CheckSettings;
 import org.cdrbuilder.core.qa.Severity;
 import org.cdrbuilder.core.vocab.Vocabulary;
 import org.cdrbuilder.schema.CdrSchema;
+import org.cdrbuilder.steps.qa.facts.FactCollector;
 import org.cdrbuilder.steps.qa.profile.ConceptNames;
 import org.cdrbuilder.steps.qa.profile.PreviousRelease;
 import org.cdrbuilder.steps.qa.profile.ProfileCollectors;
@@ -39,9 +40,20 @@ public final class QaRun {
      */
     public static Result run(QaEngine engine, TableSource source, Supplier<Vocabulary> vocabulary, LocalDate cutoff,
                              ReleaseVersion version, String tier, Path releases) {
+        return run(engine, source, vocabulary, cutoff, version, tier, releases, List.of());
+    }
+
+    /**
+     * Like {@link #run(QaEngine, TableSource, Supplier, LocalDate, ReleaseVersion, String, Path)}, also feeding
+     * {@code observers} (collectors of other stages' work that rides on the same scans).
+     */
+    public static Result run(QaEngine engine, TableSource source, Supplier<Vocabulary> vocabulary, LocalDate cutoff,
+                             ReleaseVersion version, String tier, Path releases, List<FactCollector> observers) {
         CdrSchema schema = CdrSchema.get();
         ProfileCollectors profiler = profiler(engine, schema);
-        QaReport report = engine.run(source, schema, vocabulary, cutoff, profiler.collectors());
+        List<FactCollector> all = new java.util.ArrayList<>(profiler.collectors());
+        all.addAll(observers);
+        QaReport report = engine.run(source, schema, vocabulary, cutoff, all);
         ReleaseProfile profile = profiler.profile(version.toString(), tier, rows(report));
         Optional<Path> previous = PreviousRelease.of(releases, version, tier);
         ReleaseComparison comparison = previous.map(p -> compare(engine, p, profile, source)).orElse(null);

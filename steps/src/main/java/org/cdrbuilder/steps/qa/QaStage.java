@@ -9,6 +9,7 @@ import java.util.Map;
 import org.cdrbuilder.core.qa.QaOverview;
 import org.cdrbuilder.core.qa.QaReport;
 import org.cdrbuilder.core.stage.Artifact;
+import org.cdrbuilder.steps.qa.facts.FactCollector;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.Stage;
 import org.cdrbuilder.core.stage.UnitReport;
@@ -34,16 +35,26 @@ public final class QaStage implements Stage {
     private static final Logger LOG = LoggerFactory.getLogger(QaStage.class);
 
     private final List<String> tiers;
+    private final List<ScanRider> riders;
 
     /** QA of the given tiers (one unit each). */
     public QaStage(List<String> tiers) {
+        this(tiers, List.of());
+    }
+
+    /** QA of the given tiers, its scans also feeding the riders' collectors. */
+    public QaStage(List<String> tiers, List<ScanRider> riders) {
         this.tiers = List.copyOf(tiers);
+        this.riders = List.copyOf(riders);
     }
 
     @Override
     public List<Artifact<?>> needs() {
         List<Artifact<?>> needs = new ArrayList<>(List.of(ReferenceData.VOCABULARY));
         tiers.forEach(t -> needs.add(BuildReportInputs.RELEASE_REPORT.of(t)));
+        for (ScanRider r : riders) {
+            tiers.forEach(t -> needs.addAll(r.needs(t)));
+        }
         return needs;
     }
 
@@ -51,6 +62,9 @@ public final class QaStage implements Stage {
     public List<Artifact<?>> produces() {
         List<Artifact<?>> out = new ArrayList<>();
         tiers.forEach(t -> out.add(BuildReportInputs.RELEASE_REPORT.of(t)));
+        for (ScanRider r : riders) {
+            tiers.forEach(t -> out.addAll(r.produces(t)));
+        }
         return out;
     }
 
@@ -78,9 +92,20 @@ public final class QaStage implements Stage {
         long started = System.nanoTime();
         String tier = unit.attr("tier");
         QaEngine engine = QaEngine.fromConfig(ctx.settings().qaDir(), ctx.settings().threads());
+        List<String> scanned = engine.tables(ctx.schema()).stream().map(org.cdrbuilder.schema.TableDef::name).toList();
+        List<List<FactCollector>> riding = new ArrayList<>();
+        List<FactCollector> observers = new ArrayList<>();
+        for (ScanRider r : riders) {
+            List<FactCollector> c = r.collectors(ctx, tier, scanned);
+            riding.add(c);
+            observers.addAll(c);
+        }
         QaRun.Result result = QaRun.run(engine, TableSource.candidate(ctx.layout(), tier),
                 () -> ReferenceData.vocabulary(ctx), ctx.settings().cutoffDate(), ctx.settings().version(), tier,
-                ctx.settings().releases());
+                ctx.settings().releases(), observers);
+        for (int i = 0; i < riders.size(); i++) {
+            riders.get(i).scanned(ctx, tier, riding.get(i));
+        }
         QaReport report = result.report();
         QaMetadata.fill(report, ctx.settings().version().toString(), tier, ctx.settings().cutoffDate().toString(),
                 ReferenceData.vocabulary(ctx).version(), Map.of());

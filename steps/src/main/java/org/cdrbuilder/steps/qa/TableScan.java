@@ -80,6 +80,9 @@ final class TableScan {
         Row[] batch = new Row[BATCH];
         int filled = 0;
         for (Path f : files) {
+            for (FactCollector c : facts) {
+                c.startFile(f);
+            }
             try (RowParquetReader r = RowParquetReader.open(f, table, projection)) {
                 while (r.hasNext()) {
                     batch[filled++] = r.next();
@@ -90,9 +93,11 @@ final class TableScan {
                     }
                 }
             }
+            // a batch never spans two files: collectors are told where each file starts
+            feed(batch, filled, rows, facts, plain, byConcept, active, errors);
+            rows += filled;
+            filled = 0;
         }
-        feed(batch, filled, rows, facts, plain, byConcept, active, errors);
-        rows += filled;
         for (FactCollector c : facts) {
             c.publish(ctx.facts());
         }

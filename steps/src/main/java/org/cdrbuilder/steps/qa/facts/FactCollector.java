@@ -13,6 +13,10 @@ public interface FactCollector {
 
     Set<String> columns();
 
+    /** Called before the rows of each part file of the table, in scan order (for collectors that name files). */
+    default void startFile(java.nio.file.Path file) {
+    }
+
     void accept(Row row);
 
     /** Called after the last row: makes the facts available. */
