@@ -39,7 +39,16 @@ public final class RowParquetWriter implements Closeable {
         Files.createDirectories(target.toAbsolutePath().getParent());
         this.temp = target.resolveSibling("." + target.getFileName() + ".tmp");
         Files.deleteIfExists(temp);
-        this.writer = new Builder(new LocalOutputFile(temp), table, options.idBits())
+        Builder builder = new Builder(new LocalOutputFile(temp), table, options.idBits());
+        for (org.cdrbuilder.schema.ColumnDef c : table.columns()) {
+            if (c.primaryKey() || (c.type() == org.cdrbuilder.schema.ColumnType.TIMESTAMP
+                    && table.group() == org.cdrbuilder.schema.TableGroup.WEARABLES)) {
+                // values unique per row (row ids, the minutes of Fitbit rows): a dictionary only fills up and falls
+                // back, at a cost per value; Parquet 2 pages then take delta encoding directly, as the fallback would
+                builder.withDictionaryEncoding(c.name(), false);
+            }
+        }
+        this.writer = builder
                 .withConf(new PlainParquetConfiguration())
                 .withCodecFactory(new ZstdCodecFactory(options.zstdLevel()))
                 .withCompressionCodec(CompressionCodecName.ZSTD)

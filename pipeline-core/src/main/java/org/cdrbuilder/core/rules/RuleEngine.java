@@ -205,10 +205,10 @@ public final class RuleEngine {
     public final class Session {
         private final java.util.function.ToLongFunction<Row> eventDay;
         /** Per table, the memo of each of its rules (by position in {@link #rules(String)}). */
-        private final Map<String, Memo[]> memos = new HashMap<>();
+        private final Map<String, Memos> memos = new HashMap<>();
         private org.cdrbuilder.schema.TableDef lastTable;
         private List<CleaningRule> lastRules;
-        private Memo[] lastMemo;
+        private Memos lastMemos;
 
         private Session(java.util.function.ToLongFunction<Row> eventDay) {
             this.eventDay = eventDay;
@@ -221,43 +221,28 @@ public final class RuleEngine {
                 // a part holds one table (and its provenance): look its rules up when the table changes, not per row
                 lastTable = current.table();
                 lastRules = rules(lastTable.name());
-                lastMemo = memos.computeIfAbsent(lastTable.name(), t -> new Memo[rules(t).size()]);
+                lastMemos = memos.computeIfAbsent(lastTable.name(), t -> new Memos(rules(t)));
             }
             List<CleaningRule> rules = lastRules;
-            Memo[] memo = lastMemo;
+            Memos memo = lastMemos;
             boolean copyBefore = listener.wantsRowsBeforeChange();
             boolean keyed = false;
-            Object person = null;
-            long day = 0;
             for (int i = 0; i < rules.size(); i++) {
                 CleaningRule rule = rules.get(i);
-                CleaningRule.Scope scope = rule.scope();
                 Verdict v;
-                if (scope == CleaningRule.Scope.ROW || memo == null) {
+                if (memo == null || !memo.reusable[i]) {
                     v = rule.check(current, origin, ctx);
                 } else {
                     if (!keyed) {
-                        int p = current.table().indexOfOrMinus1("person_id");
-                        person = p < 0 ? null : current.get(p);
-                        day = eventDay.applyAsLong(current);
+                        memo.key(current, origin, eventDay);
                         keyed = true;
                     }
-                    Memo m = memo[i];
-                    if (m == null) {
-                        m = memo[i] = new Memo();
-                    }
-                    long d = scope == CleaningRule.Scope.PERSON_DAY ? day : 0;
-                    if (m.verdict != null && m.table == current.table() && m.origin == origin && d == m.day
-                            && java.util.Objects.equals(person, m.person)) {
-                        v = m.verdict;
-                    } else {
+                    v = memo.verdicts[i];
+                    if (v == null) {
                         v = rule.check(current, origin, ctx);
-                        boolean reusable = v instanceof Verdict.Keep || v instanceof Verdict.Remove;
-                        m.verdict = reusable ? v : null;
-                        m.table = current.table();
-                        m.origin = origin;
-                        m.person = person;
-                        m.day = d;
+                        if (v instanceof Verdict.Keep || v instanceof Verdict.Remove) {
+                            memo.verdicts[i] = v;
+                        }
                     }
                 }
                 if (v instanceof Verdict.Keep) {
@@ -293,6 +278,55 @@ public final class RuleEngine {
     }
 
     /**
+     * The last keep-or-remove decision of each person-scoped rule of one table, valid while rows keep the key they were
+     * made for: the same origin and person (and, for rules decided per person and day, the same day). The key is
+     * compared once per row, not once per rule; a new key forgets the decisions it no longer covers.
+     */
+    private static final class Memos {
+        final boolean[] reusable;
+        final boolean[] perDay;
+        final Verdict[] verdicts;
+        private RowOrigin origin;
+        private org.cdrbuilder.schema.TableDef table;
+        private Object person;
+        private long day;
+        private boolean set;
+
+        Memos(List<CleaningRule> rules) {
+            int n = rules.size();
+            reusable = new boolean[n];
+            perDay = new boolean[n];
+            verdicts = new Verdict[n];
+            for (int i = 0; i < n; i++) {
+                CleaningRule.Scope scope = rules.get(i).scope();
+                reusable[i] = scope != CleaningRule.Scope.ROW;
+                perDay[i] = scope == CleaningRule.Scope.PERSON_DAY;
+            }
+        }
+
+        /** Makes the decisions those of the row's key, forgetting what a change of person or day invalidates. */
+        void key(Row row, RowOrigin rowOrigin, java.util.function.ToLongFunction<Row> eventDay) {
+            int p = row.table().indexOfOrMinus1("person_id");
+            Object rowPerson = p < 0 ? null : row.get(p);
+            long rowDay = eventDay.applyAsLong(row);
+            if (!set || rowOrigin != origin || row.table() != table || !java.util.Objects.equals(rowPerson, person)) {
+                java.util.Arrays.fill(verdicts, null);
+            } else if (rowDay != day) {
+                for (int i = 0; i < verdicts.length; i++) {
+                    if (perDay[i]) {
+                        verdicts[i] = null;
+                    }
+                }
+            }
+            set = true;
+            origin = rowOrigin;
+            table = row.table();
+            person = rowPerson;
+            day = rowDay;
+        }
+    }
+
+    /**
      * Whether rules are held to their declarations ({@link CleaningRule#changes()}, {@link CleaningRule#activeIn}):
      * with Java assertions enabled for this class, as in tests; never in production, where it would cost a row copy
      * per change.
@@ -321,12 +355,4 @@ public final class RuleEngine {
         }
     }
 
-    /** The last decision of one rule in a session and what it was made for. */
-    private static final class Memo {
-        Verdict verdict;
-        org.cdrbuilder.schema.TableDef table;
-        RowOrigin origin;
-        Object person;
-        long day;
-    }
 }
