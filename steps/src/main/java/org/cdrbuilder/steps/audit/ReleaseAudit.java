@@ -92,6 +92,8 @@ public final class ReleaseAudit {
         private long index;
         private long rows;
         private boolean finished;
+        private Object lastPersonId;
+        private long lastParticipant = -1;
 
         /**
          * @param sourceParts the parts the table's rows were made from, in the same order (the build pairs a tier's
@@ -135,7 +137,16 @@ public final class ReleaseAudit {
 
         /** Audits the next row of the table. */
         public void row(Row row) {
-            long participant = personCol < 0 ? -1 : ctx.participantOf(row.get(personCol));
+            long participant = -1;
+            if (personCol >= 0) {
+                Object id = row.get(personCol);
+                if (!java.util.Objects.equals(id, lastPersonId) || lastPersonId == null) {
+                    // rows come in runs of one participant: look the research id up once per run
+                    lastPersonId = id;
+                    lastParticipant = ctx.participantOf(id);
+                }
+                participant = lastParticipant;
+            }
             Row source = sources == null ? null : sources.match(row, participant);
             AuditedRow r = new AuditedRow(table, row, source, participant, file, index++);
             for (int i = 0; i < checks.length; i++) {

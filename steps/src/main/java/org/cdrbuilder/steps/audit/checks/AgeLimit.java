@@ -28,6 +28,9 @@ public final class AgeLimit implements AuditCheck {
         return ctx.profile().excludeAgeAtLeast <= 0 ? "the tier has no age limit" : null;
     }
 
+    private long lastParticipant = Long.MIN_VALUE;
+    private boolean lastTooOld;
+
     @Override
     public void check(AuditedRow r, AuditContext ctx, Findings findings) {
         int limit = ctx.profile().excludeAgeAtLeast;
@@ -39,8 +42,13 @@ public final class AgeLimit implements AuditCheck {
         if (r.participant() < 0 || ctx.registry() == null) {
             return;
         }
-        LocalDate birth = ctx.registry().birthDate(r.participant());
-        if (birth != null && Period.between(birth, ctx.cutoff()).getYears() >= limit) {
+        if (r.participant() != lastParticipant) {
+            // rows come in runs of one participant: decide once per run
+            lastParticipant = r.participant();
+            LocalDate birth = ctx.registry().birthDate(r.participant());
+            lastTooOld = birth != null && Period.between(birth, ctx.cutoff()).getYears() >= limit;
+        }
+        if (lastTooOld) {
             r.report(findings, "person_id", "row of a participant aged " + limit + " or more at the cutoff");
         }
     }

@@ -30,6 +30,9 @@ public final class BirthDateYearOnly implements AuditCheck {
         return "Year of birth only: no month or day of birth, no birth datetime, no date equal to a participant's date of birth.";
     }
 
+    private long lastParticipant = Long.MIN_VALUE;
+    private LocalDate lastBirth;
+
     @Override
     public void check(AuditedRow r, AuditContext ctx, Findings findings) {
         TableDef t = r.table();
@@ -50,7 +53,11 @@ public final class BirthDateYearOnly implements AuditCheck {
         if (!shifted && !ctx.profile().suppressBirthDateEvents()) {
             return; // the tier's policy publishes events on the birth date
         }
-        LocalDate birth = ctx.registry().birthDate(r.participant());
+        if (r.participant() != lastParticipant) {
+            lastParticipant = r.participant(); // rows come in runs of one participant
+            lastBirth = ctx.registry().birthDate(r.participant());
+        }
+        LocalDate birth = lastBirth;
         if (birth == null) {
             return;
         }
