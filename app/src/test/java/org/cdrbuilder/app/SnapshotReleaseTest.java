@@ -389,6 +389,21 @@ class SnapshotReleaseTest {
     }
 
     @Test
+    void fitbitParticipants_areCountedFromQasScan_withoutSnapshotUnitsOfTheirOwn() throws Exception {
+        Path work = tmp.resolve("work/v1/snapshot");
+        String[] counted = WorkLayout.readJson(work.resolve("facts/controlled.counted-with-qa.json"), String[].class);
+        assertThat(counted).contains("steps_intraday", "heart_rate_minute_level", "sleep_level");
+        try (Stream<Path> units = Files.list(work.resolve("units"))) {
+            assertThat(units.map(p -> p.getFileName().toString())).isNotEmpty()
+                    .noneMatch(n -> n.contains("steps_intraday") || n.contains("heart_rate_minute_level"));
+        }
+        // and the counts agree with the published Fitbit rows (the data-type test compares them with DuckDB)
+        JsonNode facts = WorkLayout.JSON.readTree(work.resolve("facts/controlled.steps_intraday.json").toFile());
+        assertThat(facts.get("rows").asLong()).isEqualTo(
+                duck.count("select count(*) from '" + release.resolve("wearables/steps_intraday") + "/*.parquet'"));
+    }
+
+    @Test
     void page_opensInHeadlessChromium_showsItsSections_andIsSelfContained() throws Exception {
         Path chromium = Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser").map(Path::of)
                 .filter(Files::isExecutable).findFirst().orElse(null);

@@ -70,7 +70,7 @@ public final class Pipeline {
             stages.add(new PrivacyStage(tier, tiers));
             stages.add(new ReferencesStage(tier));
         }
-        stages.add(new QaStage(tiers, List.of(AuditStage.onQaScan())));
+        stages.add(new QaStage(tiers, List.of(AuditStage.onQaScan(), SnapshotStage.onQaScan())));
         stages.add(new SnapshotStage(tiers));
         stages.add(new AuditStage(tiers));
         stages.add(new PublishStage(tiers));

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.cdrbuilder.core.config.SnapshotConfig;
 import org.cdrbuilder.core.stage.Artifact;
+import org.cdrbuilder.steps.qa.ScanRider;
+import org.cdrbuilder.steps.qa.facts.FactCollector;
 import org.cdrbuilder.steps.common.ReferenceData;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.ReleaseCandidate;
@@ -46,11 +48,58 @@ public final class SnapshotStage implements Stage {
         return needs;
     }
 
-    @Override
-    public List<Artifact<?>> produces() {
-        List<Artifact<?>> out = new ArrayList<>();
-        tiers.forEach(t -> out.add(PersonIndex.ARTIFACT.of(t)));
-        return out;
+    /**
+     * The snapshot's part of QA's scan: the participants of every wearables table QA reads (the Fitbit minute tables
+     * are nearly all of a tier's rows) are counted from the same rows, saved where the snapshot's own unit would save
+     * them; the stage then plans units only for the other tables.
+     */
+    public static ScanRider onQaScan() {
+        return new ScanRider() {
+            @Override
+            public List<Artifact<?>> needs(String tier) {
+                return List.of(PersonIndex.ARTIFACT.of(tier));
+            }
+
+            @Override
+            public List<Artifact<?>> produces(String tier) {
+                return List.of(PersonIndex.ARTIFACT.of(tier));
+            }
+
+            @Override
+            public List<FactCollector> collectors(BuildContext ctx, String tier, List<String> scannedTables) {
+                PersonIndex persons = PersonIndex.of(ctx, tier);
+                List<FactCollector> out = new ArrayList<>();
+                for (TableDef t : ctx.schema().tables(TableGroup.WEARABLES)) {
+                    if (scannedTables.contains(t.name())) {
+                        out.add(new WearableScan.Collector(persons, t));
+                    }
+                }
+                return out;
+            }
+
+            @Override
+            public void scanned(BuildContext ctx, String tier, List<FactCollector> collectors) {
+                List<String> tables = new ArrayList<>();
+                for (FactCollector c : collectors) {
+                    WorkLayout.writeJson(partial(ctx, unit(tier, c.table(), ScanKind.WEARABLES).id()),
+                            ((WearableScan.Collector) c).facts());
+                    tables.add(c.table());
+                }
+                WorkLayout.writeJson(withQaFile(ctx, tier), tables); // last: the partials above are complete
+            }
+        };
+    }
+
+    /** The wearables tables of a tier counted from QA's scan (empty when none were). */
+    private static java.util.Set<String> countedWithQa(BuildContext ctx, String tier) {
+        Path f = withQaFile(ctx, tier);
+        return java.nio.file.Files.isRegularFile(f)
+                ? new java.util.HashSet<>(java.util.Arrays.asList(WorkLayout.readJson(f, String[].class)))
+                : java.util.Set.of();
+    }
+
+    private static Path withQaFile(BuildContext ctx, String tier) {
+        return ctx.layout().stageDir(NAME).resolve("facts").resolve(tier + ".counted-with-qa.json");
     }
 
     @Override
@@ -60,6 +109,18 @@ public final class SnapshotStage implements Stage {
 
     @Override
     public List<WorkUnit> plan(BuildContext ctx) {
+        List<WorkUnit> units = new ArrayList<>();
+        for (WorkUnit u : scans(ctx)) {
+            if (!ScanKind.WEARABLES.name().equals(u.attr("kind"))
+                    || !countedWithQa(ctx, u.attr("tier")).contains(u.attr("table"))) {
+                units.add(u);
+            }
+        }
+        return units;
+    }
+
+    /** Every scan the snapshot needs, whether its own unit or QA's scan reads it. */
+    private List<WorkUnit> scans(BuildContext ctx) {
         List<WorkUnit> units = new ArrayList<>();
         for (String tier : Tiers.of(ctx.settings())) {
             units.add(unit(tier, "person", ScanKind.PERSONS));
@@ -116,7 +177,7 @@ public final class SnapshotStage implements Stage {
         SnapshotConfig config = config(ctx);
         for (String tier : Tiers.of(ctx.settings())) {
             SnapshotInputs in = new SnapshotInputs();
-            for (WorkUnit u : plan(ctx)) {
+            for (WorkUnit u : scans(ctx)) {
                 if (tier.equals(u.attr("tier"))) {
                     in.add(WorkLayout.readJson(partial(ctx, u.id()), ScanKind.valueOf(u.attr("kind")).facts()));
                 }
