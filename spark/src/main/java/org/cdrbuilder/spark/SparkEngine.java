@@ -118,7 +118,7 @@ public final class SparkEngine implements BuildEngine {
             conf.setMaster("local[" + request.ctx().settings().threads() + "]");
         }
         String master = conf.get("spark.master");
-        if (!master.matches("local(\\[(\\*|[0-9]+)(,[0-9]+)?])?|spark://.+|yarn|k8s://.+")) {
+        if (!master.matches("local(\\[(\\*|[0-9]+)(,[0-9]+)?])?|local-cluster\\[.+]|spark://.+|yarn|k8s://.+")) {
             throw new ConfigException("--spark-master must be local[N], local[*], spark://host:port, yarn or k8s://...: "
                     + master);
         }

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,7 +13,6 @@ import java.util.stream.Stream;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.cdrbuilder.core.stage.WorkLayout;
 import org.cdrbuilder.core.testing.Duck;
 import org.cdrbuilder.core.testing.TestFiles;
 import org.junit.jupiter.api.AfterAll;
@@ -31,8 +28,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * of the same drop. Spark starts once for the class; every build uses that context.
  */
 class SparkEngineTest {
-    static final List<String> TIERS = List.of("registered", "controlled");
-
     @TempDir
     static Path tmp;
     static JavaSparkContext spark;
@@ -43,9 +38,7 @@ class SparkEngineTest {
         spark = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("SparkEngineTest")
                 .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
                 .set("spark.ui.enabled", "false"));
-        reference = tmp.resolve("reference");
-        CdrRun local = build(reference, "--engine", "local");
-        assertThat(local.code()).as(local.output()).isZero();
+        reference = SampleBuilds.reference();
     }
 
     @AfterAll
@@ -61,14 +54,16 @@ class SparkEngineTest {
         System.clearProperty(SparkEngine.ISOLATE_EXECUTORS);
     }
 
-    /** {@code cdr build} of the sample drop into {@code dir}'s releases, work and private directories. */
     static CdrRun build(Path dir, String... more) {
-        List<String> args = new ArrayList<>(List.of("build", "--config",
-                TestFiles.repoRoot().resolve("config/release.yaml").toString(),
-                "--releases", dir.resolve("releases").toString(), "--work", dir.resolve("work").toString(),
-                "--private", dir.resolve("private").toString(), "--progress-interval", "0"));
-        args.addAll(List.of(more));
-        return CdrRun.of(args.toArray(new String[0]));
+        return SampleBuilds.build(dir, more);
+    }
+
+    static void assertSameRelease(Path expected, Path actual) throws IOException {
+        SampleBuilds.assertSameRelease(expected, actual);
+    }
+
+    static Map<String, JsonNode> tables(Path tierDir) throws IOException {
+        return SampleBuilds.tables(tierDir);
     }
 
     @Test
@@ -181,49 +176,5 @@ class SparkEngineTest {
             }
         }
         return out;
-    }
-
-    /**
-     * Both tiers: the manifests list the same tables with the same row counts and the same files with the same
-     * sha256, and every published Parquet file is byte-identical.
-     */
-    static void assertSameRelease(Path expectedRoot, Path actualRoot) throws Exception {
-        for (String tier : TIERS) {
-            Path expected = expectedRoot.resolve("releases/v1").resolve(tier);
-            Path actual = actualRoot.resolve("releases/v1").resolve(tier);
-            Map<String, JsonNode> a = tables(expected);
-            Map<String, JsonNode> b = tables(actual);
-            assertThat(b.keySet()).as(tier + " tables").isEqualTo(a.keySet());
-            assertThat(a).as(tier).containsKeys("person", "condition_occurrence", "measurement");
-            for (String t : a.keySet()) {
-                assertThat(b.get(t).get("row_count").asLong()).as(tier + " " + t + " rows")
-                        .isEqualTo(a.get(t).get("row_count").asLong());
-                assertThat(b.get(t).get("files")).as(tier + " " + t + " files and sha256").isEqualTo(a.get(t).get("files"));
-            }
-            List<Path> files = parquet(expected);
-            assertThat(files).isNotEmpty();
-            assertThat(parquet(actual).stream().map(actual::relativize).toList())
-                    .isEqualTo(files.stream().map(expected::relativize).toList());
-            for (Path f : files) {
-                assertThat(Files.readAllBytes(actual.resolve(expected.relativize(f)))).as(tier + " " + expected.relativize(f))
-                        .isEqualTo(Files.readAllBytes(f));
-            }
-        }
-    }
-
-    static Map<String, JsonNode> tables(Path tierDir) throws IOException {
-        JsonNode m = WorkLayout.JSON.readTree(tierDir.resolve("manifest.json").toFile());
-        Map<String, JsonNode> out = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = m.get("tables").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            out.put(e.getKey(), e.getValue());
-        }
-        return out;
-    }
-
-    static List<Path> parquet(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
-        }
     }
 }
