@@ -7,12 +7,10 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.cdrbuilder.core.config.BuildSettings;
 import org.cdrbuilder.core.config.ConfigException;
 import org.cdrbuilder.core.io.FileTrees;
-import org.cdrbuilder.core.io.Fingerprint;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.steps.publish.ReleaseExistsException;
 import org.cdrbuilder.steps.publish.ReleaseLayout;
@@ -162,41 +160,22 @@ public final class BuildRunner implements AutoCloseable {
 
     /** Paths, sizes and modification times of every input file: cheap, and changes when the drop changes. */
     static String inputSignature(BuildSettings s) {
-        StringBuilder sb = new StringBuilder();
-        for (Path root : List.of(s.drop(), s.vocabulary())) {
-            sb.append(root).append('\n');
-            if (!Files.isDirectory(root)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                    sb.append(root.relativize(f)).append('|').append(Files.size(f)).append('|')
-                            .append(Files.getLastModifiedTime(f).toMillis()).append('\n');
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list inputs in " + root, e);
-            }
-        }
-        return Fingerprint.sha256(sb.toString());
+        return BuildIdentity.inputs(s);
     }
 
     static String configSignature(BuildSettings s) {
-        StringBuilder sb = new StringBuilder();
-        try (Stream<Path> files = Files.walk(s.configDir())) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                sb.append(s.configDir().relativize(f)).append('=').append(Fingerprint.sha256(f)).append('\n');
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        sb.append("cutoff=").append(s.cutoffDate()).append('\n');
-        return Fingerprint.sha256(sb.toString());
+        return BuildIdentity.config(s);
     }
 
     /** Empties the version's work directory and any half-assembled release of a previous instance. */
     private void resetWork() {
-        FileTrees.deleteTree(ctx.settings().versionWork());
-        FileTrees.deleteTree(new ReleaseLayout(ctx.settings().releases()).staging(ctx.settings().version()));
+        resetWork(ctx.settings());
+    }
+
+    /** What a new build instance starts from, whatever engine runs it: no work files, no half-assembled release. */
+    public static void resetWork(BuildSettings s) {
+        FileTrees.deleteTree(s.versionWork());
+        FileTrees.deleteTree(new ReleaseLayout(s.releases()).staging(s.version()));
     }
 
     private void markFailed(JobExecution execution) {

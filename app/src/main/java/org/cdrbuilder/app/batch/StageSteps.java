@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.Stage;
+import org.cdrbuilder.core.stage.StageCompletion;
 import org.cdrbuilder.core.stage.UnitExecution;
 import org.cdrbuilder.core.stage.WorkUnit;
 import org.springframework.batch.core.BatchStatus;
@@ -46,20 +47,7 @@ public final class StageSteps {
 
     /** Written when a stage's {@code complete} has run: a restart must neither plan nor complete it again. */
     static Path completedMarker(BuildContext ctx, Stage stage) {
-        return ctx.layout().state("stages").resolve(stage.name() + ".completed");
-    }
-
-    private static void markCompleted(BuildContext ctx, Stage stage) {
-        try {
-            Path marker = completedMarker(ctx, stage);
-            Files.createDirectories(marker.getParent());
-            Path tmp = marker.resolveSibling("." + marker.getFileName() + ".tmp");
-            Files.writeString(tmp, stage.name());
-            Files.move(tmp, marker, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot record the completion of " + stage.name(), e);
-        }
+        return StageCompletion.marker(ctx, stage);
     }
 
     /** The partitioned step of a stage, named after it. */
@@ -189,16 +177,7 @@ public final class StageSteps {
             }
             if (allDone) {
                 try {
-                    long t0 = System.nanoTime();
-                    ctx.faults().checkpoint(stage.name(), "complete", 0); // kill points of the fault campaign
-                    stage.complete(ctx);
-                    markCompleted(ctx, stage);
-                    ctx.faults().checkpoint(stage.name(), "completed", 0);
-                    long ms = (System.nanoTime() - t0) / 1_000_000;
-                    if (ms >= 1_000) {
-                        org.slf4j.LoggerFactory.getLogger(StageSteps.class).info("{}: completing took {} s", stage.name(),
-                                ms / 1000.0);
-                    }
+                    StageCompletion.complete(stage, ctx);
                 } catch (RuntimeException e) {
                     throw e;
                 } catch (Exception e) {

@@ -6,6 +6,10 @@ import java.util.concurrent.Callable;
 
 import org.cdrbuilder.app.batch.BuildRunner;
 import org.cdrbuilder.app.batch.NextVersion;
+import org.cdrbuilder.app.engine.BuildEngine;
+import org.cdrbuilder.app.engine.BuildEngines;
+import org.cdrbuilder.app.engine.BuildOutcome;
+import org.cdrbuilder.app.engine.BuildRequest;
 import org.cdrbuilder.core.config.BuildSettings;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.FaultInjector;
@@ -15,8 +19,6 @@ import org.cdrbuilder.steps.ingest.VocabularyStage;
 import org.cdrbuilder.steps.publish.PublishStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +45,16 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Seconds between progress lines (0 = none; default ${DEFAULT-VALUE}).")
     int progressInterval;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = BuildEngines.LOCAL,
+            description = {"What runs the stages: local (default: this process, restartable through the job repository)"
+                    + " or spark (the spark module on the class path: scripts/cdr adds it; docs/CLUSTER.md)."})
+    String engine;
+
+    @Option(names = "--spark-master", paramLabel = "URL",
+            description = "With --engine spark: local[N], spark://host:port, yarn or k8s://... (default: spark-submit's "
+                    + "master, else local[<threads>]).")
+    String sparkMaster;
+
     private final PrintStream out;
 
     public BuildCommand() {
@@ -55,13 +67,18 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (sparkMaster != null && !"spark".equals(engine)) {
+            throw new org.cdrbuilder.core.config.ConfigException("--spark-master needs --engine spark");
+        }
+        BuildEngine buildEngine = BuildEngines.named(engine); // fails at once when the engine is not on the class path
         BuildSettings settings = common.settings();
         BuildContext ctx = new BuildContext(settings);
         if (acceptFailedQa != null && acceptFailedQa.isBlank()) {
             throw new org.cdrbuilder.core.config.ConfigException("--accept-failed-qa needs a reason");
         }
         ctx.setOptions(new RunOptions(replace, acceptFailedQa));
-        FaultInjector faults = FaultSpec.fromSystemProperty();
+        String faultSpec = System.getProperty(FaultSpec.PROPERTY);
+        FaultInjector faults = FaultSpec.parse(faultSpec);
         if (faults != null) {
             ctx.setFaults(faults);
         }
@@ -80,26 +97,25 @@ public final class BuildCommand implements Callable<Integer> {
             throw new org.cdrbuilder.core.config.ConfigException("cannot create " + log.getParent());
         }
         Logging.toFile(log);
-        LOG.info("cdr build {} from {} (vocabulary {}), cutoff {}, {} thread(s)", settings.version(), settings.drop(),
-                settings.vocabulary(), settings.cutoffDate(), settings.threads());
-        JobExecution execution;
+        LOG.info("cdr build {} from {} (vocabulary {}), cutoff {}, {} thread(s), engine {}", settings.version(),
+                settings.drop(), settings.vocabulary(), settings.cutoffDate(), settings.threads(), buildEngine.name());
+        BuildOutcome outcome;
         try (org.cdrbuilder.app.batch.BuildLocks locks = org.cdrbuilder.app.batch.BuildLocks.acquire(settings);
-             BuildRunner runner = new BuildRunner(ctx);
              ProgressReporter progress = new ProgressReporter(ctx.progress(), out, progressInterval)) {
             if (common.nextRequested()) {
                 // resolved before the build starts and remembered, so that a restart resumes this version
                 NextVersion.remember(settings);
                 LOG.info("release version next is {}", settings.version());
             }
-            execution = runner.run();
+            outcome = buildEngine.run(new BuildRequest(ctx, common.configFile(), faultSpec, sparkMaster));
         }
-        Summary.print(out, ctx, execution, log);
-        LOG.info("build {} ended {}", settings.version(), execution.getStatus());
+        Summary.print(out, ctx, outcome, log);
+        LOG.info("build {} ended {}", settings.version(), outcome.status());
         Logging.stopFile();
-        if (execution.getStatus() == BatchStatus.COMPLETED) {
+        if (outcome.completed()) {
             BuildRunner.markFinished(ctx);
             return ExitCodes.OK;
         }
-        return Cdr.exitCodeOf(execution.getAllFailureExceptions());
+        return Cdr.exitCodeOf(outcome.failures());
     }
 }

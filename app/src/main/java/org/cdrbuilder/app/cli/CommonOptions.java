@@ -17,19 +17,19 @@ public final class CommonOptions {
             description = "Release settings (default: config/release.yaml of this installation).")
     Path config;
 
-    @Option(names = "--drop", paramLabel = "DIR", description = "The raw drop to build from.")
+    @Option(names = "--drop", paramLabel = "DIR", converter = Location.class, description = "The raw drop to build from.")
     Path drop;
 
-    @Option(names = "--vocabulary", paramLabel = "DIR", description = "Athena vocabulary directory.")
+    @Option(names = "--vocabulary", paramLabel = "DIR", converter = Location.class, description = "Athena vocabulary directory.")
     Path vocabulary;
 
-    @Option(names = "--releases", paramLabel = "DIR", description = "Where releases are published.")
+    @Option(names = "--releases", paramLabel = "DIR", converter = Location.class, description = "Where releases are published.")
     Path releases;
 
-    @Option(names = "--work", paramLabel = "DIR", description = "Work directory (intermediate files, job repository).")
+    @Option(names = "--work", paramLabel = "DIR", converter = Location.class, description = "Work directory (intermediate files, job repository).")
     Path work;
 
-    @Option(names = "--private", paramLabel = "DIR", description = "Private state kept between releases; never published.")
+    @Option(names = "--private", paramLabel = "DIR", converter = Location.class, description = "Private state kept between releases; never published.")
     Path privateDir;
 
     @Option(names = "--release-version", paramLabel = "vN|next",

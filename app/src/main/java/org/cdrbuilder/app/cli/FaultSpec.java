@@ -7,12 +7,15 @@ import org.cdrbuilder.core.stage.FaultInjector;
  * the named unit throw (fail) or the JVM stop at once as if killed (halt) when it has streamed {@code rows} rows
  * (0 = as it starts). Used by the restart tests; never set in production.
  */
-final class FaultSpec {
+public final class FaultSpec {
+    /** The system property holding the spec. */
+    public static final String PROPERTY = "cdr.fault";
+
     private FaultSpec() {
     }
 
-    static FaultInjector fromSystemProperty() {
-        String spec = System.getProperty("cdr.fault");
+    /** The injector of a spec, or null for none (null or blank); engines whose workers run elsewhere pass it on. */
+    public static FaultInjector parse(String spec) {
         if (spec == null || spec.isBlank()) {
             return null;
         }

@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.cdrbuilder.app.engine.BuildOutcome;
 import org.cdrbuilder.core.ledger.Ledger;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.UnitReport;
 import org.cdrbuilder.core.stage.WorkLayout;
 import org.cdrbuilder.steps.ingest.IngestStage;
 import org.cdrbuilder.steps.publish.ReleaseLayout;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.step.StepExecution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -24,16 +23,12 @@ final class Summary {
     private Summary() {
     }
 
-    static void print(PrintStream out, BuildContext ctx, JobExecution execution, Path log) {
+    static void print(PrintStream out, BuildContext ctx, BuildOutcome execution, Path log) {
         out.println();
-        out.println("== cdr build " + ctx.settings().version() + ": " + execution.getStatus() + " ==");
-        for (StepExecution s : execution.getStepExecutions()) {
-            if (s.getStepName().contains(":")) {
-                continue;
-            }
-            Duration d = s.getStartTime() == null || s.getEndTime() == null ? Duration.ZERO
-                    : Duration.between(s.getStartTime(), s.getEndTime());
-            out.printf("  %-10s %-10s %8.1f s%n", s.getStepName(), s.getStatus(), d.toMillis() / 1000.0);
+        out.println("== cdr build " + ctx.settings().version() + ": " + execution.status() + " ==");
+        for (BuildOutcome.StageRun s : execution.stages()) {
+            Duration d = s.time() == null ? Duration.ZERO : s.time();
+            out.printf("  %-10s %-10s %8.1f s%n", s.name(), s.status(), d.toMillis() / 1000.0);
         }
         printThroughput(out, ctx, execution);
         List<UnitReport> ingest = new java.util.ArrayList<>(ctx.layout().reports("vocabulary"));
@@ -96,9 +91,9 @@ final class Summary {
                 out.println("    (cannot read manifest: " + e.getMessage() + ")");
             }
         }
-        if (!execution.getAllFailureExceptions().isEmpty()) {
-            out.println("  failure: " + rootMessage(execution.getAllFailureExceptions().get(0)));
-            out.println("  " + hint(Cdr.exitCodeOf(execution.getAllFailureExceptions())));
+        if (!execution.failures().isEmpty()) {
+            out.println("  failure: " + rootMessage(execution.failures().get(0)));
+            out.println("  " + hint(Cdr.exitCodeOf(execution.failures())));
         }
         out.println("  log: " + log);
     }
@@ -121,15 +116,14 @@ final class Summary {
      * Rows and rows/s per table of the row-streaming stages: per thread (rows over the summed time of the units that
      * read the table) and per wall-clock second of the whole stage.
      */
-    private static void printThroughput(PrintStream out, BuildContext ctx, JobExecution execution) {
+    private static void printThroughput(PrintStream out, BuildContext ctx, BuildOutcome execution) {
         for (String stage : List.of(IngestStage.NAME, "harmonize")) {
-            StepExecution step = execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(stage))
-                    .findFirst().orElse(null);
+            BuildOutcome.StageRun step = execution.stage(stage);
             List<UnitReport> reports = ctx.layout().reports(stage);
-            if (step == null || step.getStartTime() == null || step.getEndTime() == null || reports.isEmpty()) {
+            if (step == null || step.time() == null || reports.isEmpty()) {
                 continue;
             }
-            double wall = Math.max(1e-3, Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0);
+            double wall = Math.max(1e-3, step.time().toMillis() / 1000.0);
             Map<String, long[]> byTable = new TreeMap<>();
             long total = 0;
             for (UnitReport r : reports) {

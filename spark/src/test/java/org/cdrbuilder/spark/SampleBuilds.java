@@ -1,0 +1,102 @@
+package org.cdrbuilder.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.cdrbuilder.core.io.FileTrees;
+import org.cdrbuilder.core.stage.WorkLayout;
+import org.cdrbuilder.core.testing.TestFiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Builds of {@code sample-data/} with the default configuration: the default engine's, made once per test JVM (the
+ * reference the Spark builds are compared with), and any other into a given folder.
+ */
+final class SampleBuilds {
+    static final List<String> TIERS = List.of("registered", "controlled");
+    private static Path reference;
+
+    private SampleBuilds() {
+    }
+
+    /** The folder of the default engine's build (releases/, work/, private/), deleted when the JVM ends. */
+    static synchronized Path reference() {
+        if (reference == null) {
+            try {
+                Path dir = Files.createTempDirectory("cdr-spark-reference-");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> FileTrees.deleteTree(dir)));
+                CdrRun local = build(dir, "--engine", "local");
+                assertThat(local.code()).as(local.output()).isZero();
+                reference = dir;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return reference;
+    }
+
+    /** {@code cdr build} of the sample drop into {@code dir}'s releases, work and private directories. */
+    static CdrRun build(Path dir, String... more) {
+        List<String> args = new ArrayList<>(List.of("build", "--config",
+                TestFiles.repoRoot().resolve("config/release.yaml").toString(),
+                "--releases", dir.resolve("releases").toString(), "--work", dir.resolve("work").toString(),
+                "--private", dir.resolve("private").toString(), "--progress-interval", "0"));
+        args.addAll(List.of(more));
+        return CdrRun.of(args.toArray(new String[0]));
+    }
+
+    /**
+     * Both tiers: the manifests list the same tables with the same row counts and the same files with the same
+     * sha256, and every published Parquet file is byte-identical.
+     */
+    static void assertSameRelease(Path expectedRoot, Path actualRoot) throws IOException {
+        for (String tier : TIERS) {
+            Path expected = expectedRoot.resolve("releases/v1").resolve(tier);
+            Path actual = actualRoot.resolve("releases/v1").resolve(tier);
+            Map<String, JsonNode> a = tables(expected);
+            Map<String, JsonNode> b = tables(actual);
+            assertThat(b.keySet()).as(tier + " tables").isEqualTo(a.keySet());
+            assertThat(a).as(tier).containsKeys("person", "condition_occurrence", "measurement");
+            for (String t : a.keySet()) {
+                assertThat(b.get(t).get("row_count").asLong()).as(tier + " " + t + " rows")
+                        .isEqualTo(a.get(t).get("row_count").asLong());
+                assertThat(b.get(t).get("files")).as(tier + " " + t + " files and sha256").isEqualTo(a.get(t).get("files"));
+            }
+            List<Path> files = parquet(expected);
+            assertThat(files).isNotEmpty();
+            assertThat(parquet(actual).stream().map(actual::relativize).toList())
+                    .isEqualTo(files.stream().map(expected::relativize).toList());
+            for (Path f : files) {
+                assertThat(Files.readAllBytes(actual.resolve(expected.relativize(f)))).as(tier + " " + expected.relativize(f))
+                        .isEqualTo(Files.readAllBytes(f));
+            }
+        }
+    }
+
+    static Map<String, JsonNode> tables(Path tierDir) throws IOException {
+        JsonNode m = WorkLayout.JSON.readTree(tierDir.resolve("manifest.json").toFile());
+        Map<String, JsonNode> out = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = m.get("tables").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    private static List<Path> parquet(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.cdrbuilder.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.cdrbuilder.core.io.FileTrees;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The path of a real cluster: Spark's {@code local-cluster} master runs a master and a worker in this JVM and the
+ * executor in a JVM of its own, which gets the units as serialized tasks, rebuilds the build's context from the
+ * {@link ExecutorSpec} and loads its artifacts itself.
+ */
+class SparkClusterTest {
+    @TempDir
+    static Path tmp;
+    static JavaSparkContext spark;
+    static Path sparkHome;
+
+    @BeforeAll
+    static void start() throws IOException {
+        sparkHome = Path.of(System.getenv("SPARK_HOME")); // set by the pom for this test: an empty Spark home
+        Files.createDirectories(sparkHome.resolve("jars"));
+        FileTrees.deleteTree(sparkHome.resolve("work")); // executor logs of earlier runs
+        spark = new JavaSparkContext(new SparkConf().setMaster("local-cluster[1,2,1536]").setAppName("SparkClusterTest")
+                .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
+                .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
+                .set("spark.ui.enabled", "false"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    @Test
+    void executorInItsOwnJvm_publishesTheSameReleaseAsTheLocalEngine() throws Exception {
+        Path dir = tmp.resolve("cluster");
+        CdrRun run = SampleBuilds.build(dir, "--engine", "spark");
+        assertThat(run.code()).as(run.output()).isZero();
+        assertThat(run.output()).contains("spark engine: master local-cluster[1,2,1536]");
+        SampleBuilds.assertSameRelease(SampleBuilds.reference(), dir);
+        // the units ran in the executor's JVM: its log (in the worker's folder) has the tasks
+        assertThat(executorLog()).contains("Running task").contains("Finished task");
+    }
+
+    private String executorLog() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        try (Stream<Path> s = Files.walk(sparkHome.resolve("work"))) {
+            for (Path p : s.filter(f -> f.getFileName().toString().equals("stderr")).toList()) {
+                sb.append(Files.readString(p));
+            }
+        }
+        return sb.toString();
+    }
+}
