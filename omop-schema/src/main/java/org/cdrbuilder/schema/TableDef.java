@@ -17,6 +17,7 @@ public final class TableDef {
     /** Column names (interned), for lookups by identity before the map: row code looks columns up by name per row. */
     private final String[] names;
     private final boolean[] rowIds;
+    private final int[] conceptIdColumns;
 
     public TableDef(String name, TableGroup group, String remarks, List<ColumnDef> columns) {
         this.name = requireNonNull(name, "name is null");
@@ -34,6 +35,8 @@ public final class TableDef {
         for (int i = 0; i < names.length; i++) {
             names[i] = this.columns.get(i).name();
         }
+        this.conceptIdColumns = java.util.stream.IntStream.range(0, this.columns.size())
+                .filter(i -> this.columns.get(i).isConceptId()).toArray();
         this.rowIds = new boolean[this.columns.size()];
         for (int i = 0; i < rowIds.length; i++) {
             rowIds[i] = holdsRowIds(this.group, this.columns.get(i));
@@ -49,6 +52,16 @@ public final class TableDef {
      */
     public boolean isRowId(int column) {
         return rowIds[column];
+    }
+
+    /** How many concept-id columns ({@link ColumnDef#isConceptId()}) the table has. */
+    public int conceptIdColumnCount() {
+        return conceptIdColumns.length;
+    }
+
+    /** The position of the k-th concept-id column, for code that looks at them per row without a name test. */
+    public int conceptIdColumn(int k) {
+        return conceptIdColumns[k];
     }
 
     /** See {@link #isRowId(int)}. */

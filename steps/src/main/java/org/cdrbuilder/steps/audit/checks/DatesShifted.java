@@ -79,19 +79,34 @@ public final class DatesShifted implements AuditCheck {
             }
             if (pub.equals(src)) {
                 r.report(findings, c.name(), "date equal to its unshifted source");
-            } else if (src == null || !pub.equals(minus(src, shift))) {
+            } else if (src == null || !shiftedBy(pub, src, shift)) {
                 r.report(findings, c.name(), "date not shifted by the participant's shift");
             }
         }
     }
 
-    private static Object minus(Object v, int days) {
-        if (v instanceof LocalDate d) {
-            return d.minusDays(days);
+    // The day a source day becomes, kept for the next row: a participant's rows come in runs of the same day.
+    private LocalDate lastSource;
+    private int lastShift;
+    private LocalDate lastShifted;
+
+    /** Whether {@code pub} is {@code src} moved back by {@code days} (same time of day for datetimes). */
+    private boolean shiftedBy(Object pub, Object src, int days) {
+        if (pub instanceof LocalDate p && src instanceof LocalDate s) {
+            return p.equals(minus(s, days));
         }
-        if (v instanceof LocalDateTime t) {
-            return t.minusDays(days);
+        if (pub instanceof LocalDateTime p && src instanceof LocalDateTime s) {
+            return p.toLocalTime().equals(s.toLocalTime()) && p.toLocalDate().equals(minus(s.toLocalDate(), days));
         }
-        return v;
+        return pub.equals(src);
+    }
+
+    private LocalDate minus(LocalDate d, int days) {
+        if (d != lastSource || days != lastShift) {
+            lastSource = d;
+            lastShift = days;
+            lastShifted = d.minusDays(days);
+        }
+        return lastShifted;
     }
 }

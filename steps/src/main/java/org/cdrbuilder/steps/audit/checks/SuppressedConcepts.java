@@ -26,9 +26,12 @@ public final class SuppressedConcepts implements AuditCheck {
 
     @Override
     public void check(AuditedRow r, AuditContext ctx, Findings findings) {
-        for (int i = 0; i < r.table().columnCount(); i++) {
-            if (r.table().column(i).isConceptId() && r.row().get(i) instanceof Integer c && c != 0
-                    && ctx.suppressed().contains(c)) {
+        if (ctx.suppressed().isEmpty()) {
+            return;
+        }
+        for (int k = 0; k < r.table().conceptIdColumnCount(); k++) {
+            int i = r.table().conceptIdColumn(k);
+            if (r.row().get(i) instanceof Integer c && c != 0 && ctx.suppressed().contains(c)) {
                 r.report(findings, r.table().column(i).name(), "suppressed concept");
             }
         }

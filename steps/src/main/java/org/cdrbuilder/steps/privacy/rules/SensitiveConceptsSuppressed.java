@@ -50,8 +50,9 @@ public final class SensitiveConceptsSuppressed implements CleaningRule {
 
     @Override
     public Verdict check(Row row, RowOrigin origin, RuleContext ctx) {
-        for (int i = 0; i < row.table().columnCount(); i++) {
-            if (row.table().column(i).isConceptId() && row.get(i) instanceof Integer c && c != 0 && suppressed.contains(c)) {
+        org.cdrbuilder.schema.TableDef t = row.table();
+        for (int k = 0; k < t.conceptIdColumnCount(); k++) {
+            if (row.get(t.conceptIdColumn(k)) instanceof Integer c && c != 0 && suppressed.contains(c)) {
                 return Verdict.remove("concept is on the tier's suppression list");
             }
         }
