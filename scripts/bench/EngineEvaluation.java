@@ -212,7 +212,17 @@ public class EngineEvaluation {
         }
     }
 
+    /** -Dengines=a,b runs only those engines' tasks (one engine per JVM gives each engine's own peak RSS). */
+    static final Set<String> ENGINES = System.getProperty("engines", "").isBlank() ? null
+            : Set.of(System.getProperty("engines").split(","));
+
     static void runAll(String section, List<Task> tasks) throws Exception {
+        if (ENGINES != null) {
+            tasks.removeIf(t -> !ENGINES.contains(t.engine));
+            if (tasks.isEmpty()) {
+                throw new IllegalArgumentException("no task of engines " + ENGINES + " in section " + section);
+            }
+        }
         System.out.println("-- warm-up pass");
         for (Task t : tasks) {
             t.run(false);
@@ -671,15 +681,20 @@ public class EngineEvaluation {
             for (Task x : List.of(row, arrow, duck1, duck2, rowRel, duckRel)) {
                 tasks.add(x);
             }
-            outputs.put(rowRel, base.resolve("row-release"));
-            outputs.put(duckRel, base.resolve("duck-release"));
             outputs.put(row, base.resolve("row-work"));
             outputs.put(arrow, base.resolve("arrow"));
             outputs.put(duck1, base.resolve("duck1"));
             outputs.put(duck2, base.resolve("duck2"));
+            outputs.put(rowRel, base.resolve("row-release"));
+            outputs.put(duckRel, base.resolve("duck-release"));
         }
         runAll("A2", tasks);
         check(tasks, "A2 (rows written)", t -> t.table);
+        System.out.printf("== section A2: process peak RSS (VmHWM) of the timed runs, before the output checks: %d MB%n",
+                Math.max(sectionPeakMb, vmHwmMb()));
+        if (!Boolean.parseBoolean(System.getProperty("checks", "true"))) {
+            return;
+        }
         System.out.println();
         System.out.println("== A2 outputs: size, codecs and page versions (read back with DuckDB parquet_metadata), "
                 + "rows read back");
@@ -687,6 +702,9 @@ public class EngineEvaluation {
                 "codecs; check; encodings");
         for (var e : outputs.entrySet()) {
             Task t = e.getKey();
+            if (!tasks.contains(t)) {
+                continue;
+            }
             Path dir = e.getValue();
             String files = dir.toAbsolutePath() + "/**/*.parquet";
             List<List<Object>> meta = query(d2, "SELECT string_agg(DISTINCT compression, ','), "
