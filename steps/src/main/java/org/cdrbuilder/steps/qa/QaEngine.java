@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import org.cdrbuilder.core.qa.CheckResult;
@@ -108,18 +107,37 @@ public final class QaEngine {
         Map<String, TableScan> scans = plan(ctx, tables, observers);
         List<CheckResult> results = new ArrayList<>();
         List<QaReport.TableTiming> timings = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "cdr-qa-scan");
-            t.setDaemon(true);
-            return t;
-        });
+        // Largest ready scan first: the Fitbit minute tables are most of the rows, and a big scan that starts last
+        // runs alone on one core at the end while the others wait.
+        ExecutorService pool = new java.util.concurrent.ThreadPoolExecutor(threads, threads, 0L,
+                java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.PriorityBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "cdr-qa-scan");
+                    t.setDaemon(true);
+                    return t;
+                });
         try {
             Map<String, CompletableFuture<Void>> done = new HashMap<>();
             for (String name : order(scans)) {
                 TableScan s = scans.get(name);
+                List<Path> parts = source.parts(s.table());
+                long bytes = ScanTask.bytes(parts);
                 CompletableFuture<?>[] deps = s.requires().stream().map(done::get).toArray(CompletableFuture[]::new);
-                done.put(name, CompletableFuture.allOf(deps).thenRunAsync(
-                        () -> s.run(source.parts(s.table()), ctx, thresholds, results, timings), pool));
+                CompletableFuture<Void> finished = new CompletableFuture<>();
+                CompletableFuture.allOf(deps).whenComplete((v, failure) -> {
+                    if (failure != null) {
+                        finished.completeExceptionally(failure);
+                        return;
+                    }
+                    pool.execute(new ScanTask(bytes, name, () -> {
+                        try {
+                            s.run(parts, ctx, thresholds, results, timings);
+                            finished.complete(null);
+                        } catch (RuntimeException | Error e) {
+                            finished.completeExceptionally(e);
+                        }
+                    }));
+                });
+                done.put(name, finished);
             }
             CompletableFuture.allOf(done.values().toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
@@ -245,5 +263,31 @@ public final class QaEngine {
                 .thenComparing(r -> r.checkName)
                 .thenComparing(r -> r.conceptId == null ? Integer.MIN_VALUE : r.conceptId)
                 .thenComparing(r -> r.unitConceptId == null ? Integer.MIN_VALUE : r.unitConceptId);
+    }
+
+    /** A table's scan in the pool's queue, ordered by the bytes it reads (largest first, then by table name). */
+    private record ScanTask(long bytes, String table, Runnable scan) implements Runnable, Comparable<ScanTask> {
+        @Override
+        public void run() {
+            scan.run();
+        }
+
+        @Override
+        public int compareTo(ScanTask o) {
+            int c = Long.compare(o.bytes, bytes);
+            return c != 0 ? c : table.compareTo(o.table);
+        }
+
+        static long bytes(List<Path> parts) {
+            long n = 0;
+            for (Path p : parts) {
+                try {
+                    n += java.nio.file.Files.size(p);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot read the size of " + p, e);
+                }
+            }
+            return n;
+        }
     }
 }
