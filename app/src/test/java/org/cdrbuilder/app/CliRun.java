@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 
 import org.cdrbuilder.app.cli.Cdr;
 
-/** A {@code cdr} command run in this JVM, with its exit code and everything it printed (out and err). */
-record CliRun(int code, String output) {
-    static CliRun of(String... args) {
+/**
+ * A {@code cdr} command run in this JVM, with its exit code and everything it printed (out and err); shared by the
+ * app's and the spark module's tests.
+ */
+public record CliRun(int code, String output) {
+    public static CliRun of(String... args) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream out = System.out;
         PrintStream err = System.err;

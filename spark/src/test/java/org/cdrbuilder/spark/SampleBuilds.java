@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.cdrbuilder.app.CliRun;
 import org.cdrbuilder.core.io.FileTrees;
 import org.cdrbuilder.core.stage.WorkLayout;
 import org.cdrbuilder.core.testing.TestFiles;
@@ -36,7 +37,7 @@ final class SampleBuilds {
             try {
                 Path dir = Files.createTempDirectory("cdr-spark-reference-");
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> FileTrees.deleteTree(dir)));
-                CdrRun local = build(dir, "--engine", "local");
+                CliRun local = build(dir, "--engine", "local");
                 assertThat(local.code()).as(local.output()).isZero();
                 reference = dir;
             } catch (IOException e) {
@@ -47,13 +48,13 @@ final class SampleBuilds {
     }
 
     /** {@code cdr build} of the sample drop into {@code dir}'s releases, work and private directories. */
-    static CdrRun build(Path dir, String... more) {
+    static CliRun build(Path dir, String... more) {
         List<String> args = new ArrayList<>(List.of("build", "--config",
                 TestFiles.repoRoot().resolve("config/release.yaml").toString(),
                 "--releases", dir.resolve("releases").toString(), "--work", dir.resolve("work").toString(),
                 "--private", dir.resolve("private").toString(), "--progress-interval", "0"));
         args.addAll(List.of(more));
-        return CdrRun.of(args.toArray(new String[0]));
+        return CliRun.of(args.toArray(new String[0]));
     }
 
     /**

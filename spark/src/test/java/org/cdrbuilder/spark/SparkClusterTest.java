@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.cdrbuilder.app.CliRun;
 import org.cdrbuilder.core.io.FileTrees;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +48,7 @@ class SparkClusterTest {
     @Test
     void executorInItsOwnJvm_publishesTheSameReleaseAsTheLocalEngine() throws Exception {
         Path dir = tmp.resolve("cluster");
-        CdrRun run = SampleBuilds.build(dir, "--engine", "spark");
+        CliRun run = SampleBuilds.build(dir, "--engine", "spark");
         assertThat(run.code()).as(run.output()).isZero();
         assertThat(run.output()).contains("spark engine: master local-cluster[1,2,1536]");
         SampleBuilds.assertSameRelease(SampleBuilds.reference(), dir);

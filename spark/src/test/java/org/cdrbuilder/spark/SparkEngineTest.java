@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.cdrbuilder.app.CliRun;
 import org.cdrbuilder.core.testing.Duck;
 import org.cdrbuilder.core.testing.TestFiles;
 import org.junit.jupiter.api.AfterAll;
@@ -54,7 +55,7 @@ class SparkEngineTest {
         System.clearProperty(SparkEngine.ISOLATE_EXECUTORS);
     }
 
-    static CdrRun build(Path dir, String... more) {
+    static CliRun build(Path dir, String... more) {
         return SampleBuilds.build(dir, more);
     }
 
@@ -69,7 +70,7 @@ class SparkEngineTest {
     @Test
     void sparkBuild_publishesTheSameReleaseAsTheLocalEngine_bothTiers() throws Exception {
         Path dir = tmp.resolve("spark");
-        CdrRun run = build(dir, "--engine", "spark", "--spark-master", "local[2]");
+        CliRun run = build(dir, "--engine", "spark", "--spark-master", "local[2]");
         assertThat(run.code()).as(run.output()).isZero();
         assertThat(run.output()).contains("spark engine: master local[2]");
         assertSameRelease(reference, dir);
@@ -88,7 +89,7 @@ class SparkEngineTest {
         System.setProperty(SparkEngine.ISOLATE_EXECUTORS, "true"); // the path a cluster executor takes
         Path dir = tmp.resolve("uris");
         Path repo = TestFiles.repoRoot();
-        CdrRun run = CdrRun.of("build", "--config", repo.resolve("config/release.yaml").toString(),
+        CliRun run = CliRun.of("build", "--config", repo.resolve("config/release.yaml").toString(),
                 "--drop", repo.resolve("sample-data/drop").toUri().toString(),
                 "--vocabulary", repo.resolve("sample-data/vocabulary").toUri().toString(),
                 "--releases", dir.resolve("releases").toUri().toString(),
@@ -104,7 +105,7 @@ class SparkEngineTest {
     @Test
     void otherFileSystems_areRefusedNamingTheOption() {
         Path dir = tmp.resolve("hdfs");
-        CdrRun run = build(dir, "--engine", "spark", "--drop", "hdfs://namenode:8020/drops/2026-10");
+        CliRun run = build(dir, "--engine", "spark", "--drop", "hdfs://namenode:8020/drops/2026-10");
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.output()).contains("--drop").contains("hdfs:// is not supported");
         assertThat(build(dir, "--engine", "spark", "--work", "s3a://bucket/work").output()).contains("--work")
@@ -117,7 +118,7 @@ class SparkEngineTest {
         Path dir = tmp.resolve("restart");
         String failing = lastUnit(reference.resolve("work/v1"), "harmonize");
         System.setProperty("cdr.fault", "harmonize:" + failing + ":0:fail");
-        CdrRun failed = build(dir, "--engine", "spark", "--spark-master", "local[2]");
+        CliRun failed = build(dir, "--engine", "spark", "--spark-master", "local[2]");
         assertThat(failed.code()).as(failed.output()).isEqualTo(4);
         assertThat(failed.output()).contains("injected fault in harmonize unit " + failing);
         assertThat(dir.resolve("releases/v1")).doesNotExist();
@@ -131,7 +132,7 @@ class SparkEngineTest {
         System.clearProperty("cdr.fault");
 
         Thread.sleep(20); // a unit run again would have a later modification time
-        CdrRun resumed = build(dir, "--engine", "spark", "--spark-master", "local[2]");
+        CliRun resumed = build(dir, "--engine", "spark", "--spark-master", "local[2]");
         assertThat(resumed.code()).as(resumed.output()).isZero();
         assertThat(resumed.output()).contains("resuming v1").contains("ingest: completed by an earlier run; skipped");
         Map<Path, FileTime> after = reports(work, "vocabulary", "ingest", "harmonize");
@@ -145,7 +146,7 @@ class SparkEngineTest {
 
         // finished: the same command is refused; --replace starts over and publishes the same release again
         assertThat(build(dir, "--engine", "spark", "--spark-master", "local[2]").code()).isEqualTo(2);
-        CdrRun replaced = build(dir, "--engine", "spark", "--spark-master", "local[2]", "--replace");
+        CliRun replaced = build(dir, "--engine", "spark", "--spark-master", "local[2]", "--replace");
         assertThat(replaced.code()).as(replaced.output()).isZero();
         assertThat(replaced.output()).contains("starting a new build of v1");
         assertThat(Files.getLastModifiedTime(work.resolve("state/stages/ingest.completed"))).isGreaterThan(ingestCompleted);

@@ -2,11 +2,9 @@ package org.cdrbuilder.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import org.cdrbuilder.app.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,19 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EngineOptionTest {
 
     private static String[] run(String... args) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        PrintStream capture = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(capture);
-        try {
-            int code = Cdr.execute(args);
-            return new String[] {Integer.toString(code), buf.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        CliRun r = CliRun.of(args);
+        return new String[] {Integer.toString(r.code()), r.output()};
     }
 
     @Test

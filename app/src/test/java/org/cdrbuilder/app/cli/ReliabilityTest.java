@@ -2,13 +2,11 @@ package org.cdrbuilder.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.cdrbuilder.app.CliRun;
 import org.cdrbuilder.app.batch.BuildLocks;
 import org.cdrbuilder.core.config.BuildSettings;
 import org.cdrbuilder.core.stage.InjectedFaultException;
@@ -25,29 +23,15 @@ class ReliabilityTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String output) {
-    }
-
-    private static Run cdr(String... args) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        PrintStream capture = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(capture);
-        try {
-            return new Run(Cdr.execute(args), buf.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun cdr(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void releasesPathThatCannotBeWritten_failsUpFrontWithExit2_beforeAnyWork() throws Exception {
         MiniDrop.settings(tmp);
         Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
-        Run r = cdr("build", "--config", tmp.resolve("config/release.yaml").toString(), "--releases",
+        CliRun r = cdr("build", "--config", tmp.resolve("config/release.yaml").toString(), "--releases",
                 file.resolve("releases").toString(), "--progress-interval", "0");
         assertThat(r.code()).as(r.output()).isEqualTo(ExitCodes.BAD_CONFIG);
         assertThat(r.output()).contains("cannot be written").contains(file.resolve("releases").toString());
@@ -58,7 +42,7 @@ class ReliabilityTest {
     void aSecondBuildSharingThePrivateDirectory_isRefusedAtOnce_withAPlainMessage() {
         BuildSettings s = MiniDrop.settings(tmp);
         try (BuildLocks held = BuildLocks.acquire(s)) {
-            Run r = cdr("build", "--config", tmp.resolve("config/release.yaml").toString(), "--work",
+            CliRun r = cdr("build", "--config", tmp.resolve("config/release.yaml").toString(), "--work",
                     tmp.resolve("other-work").toString(), "--progress-interval", "0");
             assertThat(r.code()).as(r.output()).isEqualTo(ExitCodes.BAD_CONFIG);
             assertThat(r.output()).contains("another build").doesNotContain("Database may be already in use");
@@ -70,8 +54,8 @@ class ReliabilityTest {
     void headerOnlyRegistry_isRejectedByBuildAsByValidate_andNothingIsPublished() throws Exception {
         MiniDrop.settings(tmp);
         Files.writeString(tmp.resolve("drop/participants/participants.csv"), MiniDrop.REGISTRY_HEADER + "\n");
-        Run validate = cdr("validate", "--config", tmp.resolve("config/release.yaml").toString());
-        Run build = cdr("build", "--config", tmp.resolve("config/release.yaml").toString(), "--progress-interval", "0");
+        CliRun validate = cdr("validate", "--config", tmp.resolve("config/release.yaml").toString());
+        CliRun build = cdr("build", "--config", tmp.resolve("config/release.yaml").toString(), "--progress-interval", "0");
         assertThat(validate.code()).isEqualTo(ExitCodes.INPUTS_REJECTED);
         assertThat(build.code()).as(build.output()).isEqualTo(ExitCodes.INPUTS_REJECTED);
         assertThat(build.output()).contains("participants/participants.csv has a header but no participant rows");
@@ -93,7 +77,7 @@ class ReliabilityTest {
         // one stray quote, then a good condition: the quote costs its own line only
         Files.writeString(site.resolve("condition_occurrence.csv"), "7,1001,320128,2020-03-03,,,32817,,\"I10,,\n"
                 + "8,1001,320128,2020-04-04,,,32817,,I10,,\n", java.nio.file.StandardOpenOption.APPEND);
-        Run r = cdr("build", "--config", tmp.resolve("config/release.yaml").toString(), "--progress-interval", "0");
+        CliRun r = cdr("build", "--config", tmp.resolve("config/release.yaml").toString(), "--progress-interval", "0");
         assertThat(r.code()).as(r.output()).isZero();
         try (Duck duck = new Duck()) {
             // the real submission was read: its two conditions are published, and the one after the stray quote

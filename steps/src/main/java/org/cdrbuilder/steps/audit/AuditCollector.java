@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.cdrbuilder.core.row.Row;
@@ -60,10 +59,5 @@ public final class AuditCollector implements FactCollector {
             throw new IllegalStateException("the scan of " + table() + " did not finish");
         }
         return result;
-    }
-
-    /** The results of collectors whose scans ended, as the audit stage reads them. */
-    static List<ReleaseAudit.TableResult> results(List<AuditCollector> collectors) {
-        return collectors.stream().map(AuditCollector::result).toList();
     }
 }

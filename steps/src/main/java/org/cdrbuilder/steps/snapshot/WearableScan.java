@@ -1,6 +1,5 @@
 package org.cdrbuilder.steps.snapshot;
 
-import java.nio.file.Path;
 import java.util.Set;
 
 import org.cdrbuilder.core.parquet.RowParquetReader;
@@ -86,10 +85,6 @@ final class WearableScan {
         @Override
         public Set<String> columns() {
             return Set.of("person_id");
-        }
-
-        @Override
-        public void startFile(Path file) {
         }
 
         @Override
