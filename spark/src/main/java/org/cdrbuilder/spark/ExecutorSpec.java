@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.cdrbuilder.core.config.BuildSettings;
 import org.cdrbuilder.core.config.ConfigException;
+import org.cdrbuilder.core.io.Storage;
 import org.cdrbuilder.core.stage.BuildContext;
 import org.cdrbuilder.core.stage.RunOptions;
 
@@ -32,8 +33,9 @@ record ExecutorSpec(String buildId, String configFile, String drop, String vocab
     static ExecutorSpec of(String buildId, Path configFile, BuildContext ctx, String faultSpec, String keyCheck) {
         BuildSettings s = ctx.settings();
         RunOptions o = ctx.options();
-        return new ExecutorSpec(buildId, configFile.toAbsolutePath().normalize().toString(), s.drop().toString(),
-                s.vocabulary().toString(), s.releases().toString(), s.work().toString(), s.privateDir().toString(),
+        return new ExecutorSpec(buildId, configFile.toAbsolutePath().normalize().toString(), Storage.externalForm(s.drop()),
+                Storage.externalForm(s.vocabulary()), Storage.externalForm(s.releases()), Storage.externalForm(s.work()),
+                Storage.externalForm(s.privateDir()),
                 s.version().toString(), s.cutoffDate().toString(), s.tiers(), s.threads(), s.jobRepositoryUrl(),
                 s.privacyKeyFile() == null ? null : s.privacyKeyFile().toString(), o.replace(),
                 o.acceptFailedQaReason(), faultSpec, keyCheck);
@@ -41,10 +43,10 @@ record ExecutorSpec(String buildId, String configFile, String drop, String vocab
 
     /** The settings of the build, read again from the release.yaml with the driver's values as overrides. */
     BuildSettings settings() {
-        BuildSettings s = BuildSettings.load(Path.of(configFile), new BuildSettings.Overrides(Path.of(drop),
-                Path.of(vocabulary), Path.of(releases), Path.of(work), Path.of(privateDir), version, cutoffDate, tiers,
+        BuildSettings s = BuildSettings.load(Path.of(configFile), new BuildSettings.Overrides(Storage.path(drop),
+                Storage.path(vocabulary), Storage.path(releases), Storage.path(work), Storage.path(privateDir), version, cutoffDate, tiers,
                 threads, jobRepositoryUrl, keyFile == null ? null : Path.of(keyFile)));
-        if (!s.versionWork().toString().equals(Path.of(work).resolve(version).toString())) {
+        if (!s.versionWork().equals(Storage.path(work).resolve(version))) {
             throw new ConfigException("executor settings do not match the driver's: " + s.versionWork());
         }
         return s;

@@ -40,6 +40,12 @@ public final class SparkEngine implements BuildEngine {
         return "spark";
     }
 
+    /** Drop, work, releases and private directories may be on Hadoop file systems ({@code storage/}). */
+    @Override
+    public boolean supportsRemoteStorage() {
+        return true;
+    }
+
     @Override
     public BuildOutcome run(BuildRequest request) {
         SparkLogging.quiet();

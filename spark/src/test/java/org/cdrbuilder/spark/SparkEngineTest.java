@@ -103,13 +103,13 @@ class SparkEngineTest {
     }
 
     @Test
-    void otherFileSystems_areRefusedNamingTheOption() {
-        Path dir = tmp.resolve("hdfs");
-        CliRun run = build(dir, "--engine", "spark", "--drop", "hdfs://namenode:8020/drops/2026-10");
+    void fileSystemsHadoopDoesNotKnow_areRefusedNamingTheOption() {
+        Path dir = tmp.resolve("unknown-scheme");
+        CliRun run = build(dir, "--engine", "spark", "--drop", "nofs://namenode:8020/drops/2026-10");
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.output()).contains("--drop").contains("hdfs:// is not supported");
-        assertThat(build(dir, "--engine", "spark", "--work", "s3a://bucket/work").output()).contains("--work")
-                .contains("s3a:// is not supported");
+        assertThat(run.output()).contains("--drop").contains("nofs:// is not supported");
+        assertThat(build(dir, "--engine", "spark", "--work", "gopher://bucket/work").output()).contains("--work")
+                .contains("gopher:// is not supported");
         assertThat(dir.resolve("releases")).doesNotExist();
     }
 

@@ -1,13 +1,9 @@
 package org.cdrbuilder.app.batch;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,13 +11,15 @@ import java.util.stream.Stream;
 
 import org.cdrbuilder.core.config.BuildSettings;
 import org.cdrbuilder.core.config.ConfigException;
+import org.cdrbuilder.core.io.Storage;
 
 /**
  * What a build checks and takes before any work, so that it fails at once with a plain message (exit code 2)
  * instead of after hours: the work, releases and private directories exist or can be made and are writable; their
  * file systems have room for what the drop will need; and no other build uses them (file locks: the work directory
  * per version, the releases directory per version, the private directory, whose mapping store every build updates).
- * The locks are held until {@link #close}.
+ * The locks are held until {@link #close}. On a file system without file locks (HDFS...) a lock is a file created
+ * exclusively ({@link Storage#tryLock}), which a killed build leaves behind: the message says so.
  */
 public final class BuildLocks implements AutoCloseable {
     /**
@@ -34,8 +32,7 @@ public final class BuildLocks implements AutoCloseable {
     /** Space every build needs whatever its drop (job repository, logs, small files). */
     static final long BASE_BYTES = 64L << 20;
 
-    private final List<FileChannel> channels = new ArrayList<>();
-    private final List<FileLock> locks = new ArrayList<>();
+    private final List<Storage.Lock> locks = new ArrayList<>();
 
     private BuildLocks() {
     }
@@ -65,21 +62,15 @@ public final class BuildLocks implements AutoCloseable {
 
     private void lock(Path file, String message) {
         try {
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = ch.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
+            Storage.Lock lock = Storage.tryLock(file, "cdr build, process " + ProcessHandle.current().pid());
             if (lock == null) {
-                ch.close();
-                throw new ConfigException(message + " (lock " + file + "); wait for it to end");
+                throw new ConfigException(message + " (lock " + Storage.externalForm(file) + "); wait for it to end"
+                        + (Storage.isLocal(file) ? "" : ", or delete the lock file if no build is running (a build "
+                        + "that was killed leaves it behind on this file system)"));
             }
-            channels.add(ch);
             locks.add(lock);
         } catch (IOException e) {
-            throw new ConfigException("cannot lock " + file + ": " + e.getMessage());
+            throw new ConfigException("cannot lock " + Storage.externalForm(file) + ": " + e.getMessage());
         }
     }
 
@@ -127,19 +118,13 @@ public final class BuildLocks implements AutoCloseable {
 
     @Override
     public void close() {
-        for (FileLock l : locks) {
+        for (Storage.Lock l : locks) {
             try {
-                l.release();
+                l.close();
             } catch (IOException ignored) {
-                // the channel's close releases it as well
+                // released with the process (local) or left for the operator, as the lock message says
             }
         }
-        for (FileChannel c : channels) {
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // nothing left to release
-            }
-        }
+        locks.clear();
     }
 }

@@ -121,7 +121,7 @@ public final class NextVersion {
             return null;
         }
         try {
-            return WorkLayout.JSON.readTree(f.toFile());
+            return WorkLayout.JSON.readTree(java.nio.file.Files.newInputStream(f));
         } catch (IOException e) {
             return null; // unreadable: resolve again
         }

@@ -72,6 +72,16 @@ public final class BuildCommand implements Callable<Integer> {
         }
         BuildEngine buildEngine = BuildEngines.named(engine); // fails at once when the engine is not on the class path
         BuildSettings settings = common.settings();
+        if (!buildEngine.supportsRemoteStorage()) {
+            for (java.nio.file.Path p : java.util.List.of(settings.drop(), settings.vocabulary(), settings.work(),
+                    settings.releases(), settings.privateDir())) {
+                if (!org.cdrbuilder.core.io.Storage.isLocal(p)) {
+                    throw new org.cdrbuilder.core.config.ConfigException("the " + buildEngine.name() + " engine reads "
+                            + "and writes local or mounted directories only: " + org.cdrbuilder.core.io.Storage
+                            .externalForm(p) + " needs --engine spark (docs/CLUSTER.md)");
+                }
+            }
+        }
         BuildContext ctx = new BuildContext(settings);
         if (acceptFailedQa != null && acceptFailedQa.isBlank()) {
             throw new org.cdrbuilder.core.config.ConfigException("--accept-failed-qa needs a reason");
@@ -91,12 +101,17 @@ public final class BuildCommand implements Callable<Integer> {
         new IngestStage().plan(ctx);
         java.nio.file.Path log = settings.work().resolve("logs").resolve(settings.version() + "-"
                 + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".log");
+        // the log is written by logback, to a local file: for a work directory elsewhere (hdfs://...) it is written
+        // in the temporary directory and copied into <work>/logs when the build ends
+        java.nio.file.Path localLog = org.cdrbuilder.core.io.Storage.isLocal(log) ? log
+                : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "cdr-logs", log.getFileName().toString());
         try {
             Files.createDirectories(log.getParent());
+            Files.createDirectories(localLog.getParent());
         } catch (java.io.IOException e) {
             throw new org.cdrbuilder.core.config.ConfigException("cannot create " + log.getParent());
         }
-        Logging.toFile(log);
+        Logging.toFile(localLog);
         LOG.info("cdr build {} from {} (vocabulary {}), cutoff {}, {} thread(s), engine {}", settings.version(),
                 settings.drop(), settings.vocabulary(), settings.cutoffDate(), settings.threads(), buildEngine.name());
         BuildOutcome outcome;
@@ -112,6 +127,13 @@ public final class BuildCommand implements Callable<Integer> {
         Summary.print(out, ctx, outcome, log);
         LOG.info("build {} ended {}", settings.version(), outcome.status());
         Logging.stopFile();
+        if (!localLog.equals(log)) {
+            try {
+                Files.copy(localLog, log, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.io.IOException e) {
+                out.println("the build log stays at " + localLog + ": cannot copy it to " + log + " (" + e + ")");
+            }
+        }
         if (outcome.completed()) {
             BuildRunner.markFinished(ctx);
             return ExitCodes.OK;

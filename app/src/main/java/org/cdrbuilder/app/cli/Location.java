@@ -1,44 +1,25 @@
 package org.cdrbuilder.app.cli;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.Locale;
+
+import org.cdrbuilder.core.io.Storage;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
  * A directory option's value ({@code --drop}, {@code --vocabulary}, {@code --work}, {@code --releases},
- * {@code --private}): a local path, or a {@code file:} URI (as cluster tools write paths), converted to the local
- * path. Other file systems ({@code hdfs://}, {@code s3a://}...) are refused: every engine reads and writes through
- * local (or mounted) file systems, whose atomic rename the resume and publication rely on (docs/CLUSTER.md).
+ * {@code --private}): a local path, a {@code file:} URI (as cluster tools write paths), or the URI of a file system
+ * a module on the class path provides ({@code hdfs://}, {@code s3a://}...: the spark module's Hadoop file systems,
+ * for {@code --engine spark}); anything else is refused ({@link Storage#path}).
  */
 final class Location implements ITypeConverter<Path> {
     @Override
     public Path convert(String value) {
-        int colon = value.indexOf(':');
-        String scheme = colon > 1 ? value.substring(0, colon).toLowerCase(Locale.ROOT) : "";
-        if (scheme.equals("file")) {
-            try {
-                URI uri = new URI(value);
-                if (uri.getAuthority() != null && !uri.getAuthority().isEmpty() && !uri.getAuthority().equals("localhost")) {
-                    throw new TypeConversionException("a file: URI must name a local path (file:///dir), not the host "
-                            + uri.getAuthority() + ": " + value);
-                }
-                if (uri.getPath() == null || !uri.getPath().startsWith("/")) {
-                    throw new TypeConversionException("a file: URI must hold an absolute path (file:///dir): " + value);
-                }
-                return Path.of(uri.getPath()).normalize();
-            } catch (URISyntaxException e) {
-                throw new TypeConversionException("not a valid file: URI: " + value + " (" + e.getReason() + ")");
-            }
+        try {
+            return Storage.path(value);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new TypeConversionException(e.getMessage());
         }
-        if (scheme.matches("[a-z][a-z0-9+.-]*") && value.startsWith("://", colon)) {
-            throw new TypeConversionException(scheme + ":// is not supported: cdr-builder reads and writes local or "
-                    + "mounted file systems only (give a local path or a file:// URI; hdfs:// and s3a:// are not "
-                    + "implemented, see docs/CLUSTER.md): " + value);
-        }
-        return Path.of(value);
     }
 }

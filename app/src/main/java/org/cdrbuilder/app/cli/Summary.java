@@ -56,7 +56,7 @@ final class Summary {
             }
             out.println("  published " + tier + ": " + dir);
             try {
-                JsonNode m = WorkLayout.JSON.readTree(manifest.toFile());
+                JsonNode m = WorkLayout.JSON.readTree(java.nio.file.Files.newInputStream(manifest));
                 Map<String, Long> counts = new TreeMap<>();
                 m.get("tables").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().get("row_count").asLong()));
                 StringBuilder line = new StringBuilder("   ");
@@ -82,7 +82,7 @@ final class Summary {
                 }
                 Path qaReport = dir.resolve("qa/report.json");
                 if (Files.isRegularFile(qaReport)) {
-                    JsonNode q = WorkLayout.JSON.readTree(qaReport.toFile());
+                    JsonNode q = WorkLayout.JSON.readTree(java.nio.file.Files.newInputStream(qaReport));
                     out.printf("    qa: %d checks, %d failed (%d fatal), gate %s: %s%n", q.at("/Overview/countTotal").asLong(),
                             q.at("/Overview/countOverallFailed").asLong(), q.at("/Gate/failedFatalChecks").size(),
                             q.at("/Gate/status").asText(), dir.resolve("qa/report.html"));

@@ -12,6 +12,15 @@ public interface BuildEngine {
     String name();
 
     /**
+     * Whether the engine builds with directories on file systems other than the local one (the Hadoop file systems
+     * of the spark module's {@code Storage.Resolver}); the local engine keeps its job repository and log in the
+     * work directory, on a local disk.
+     */
+    default boolean supportsRemoteStorage() {
+        return false;
+    }
+
+    /**
      * Runs or resumes the build. The caller holds the build's locks and has refused an existing release; failures of
      * the build itself are returned in the outcome, not thrown.
      */

@@ -79,7 +79,7 @@ public record PublishedTier(Path dir, String version, String tier, String buildI
         }
         JsonNode m;
         try {
-            m = WorkLayout.JSON.readTree(d.resolve("manifest.json").toFile());
+            m = WorkLayout.JSON.readTree(java.nio.file.Files.newInputStream(d.resolve("manifest.json")));
         } catch (IOException e) {
             throw new ReleaseRejectedException("cannot read " + d.resolve("manifest.json") + ": " + e.getMessage(), e);
         }

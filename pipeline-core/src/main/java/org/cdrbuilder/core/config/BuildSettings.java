@@ -153,7 +153,13 @@ public record BuildSettings(
         if (override != null) {
             return override.toAbsolutePath().normalize();
         }
-        return dir.resolve(requireValue(fromFile, name)).toAbsolutePath().normalize();
+        Path p;
+        try {
+            p = org.cdrbuilder.core.io.Storage.path(requireValue(fromFile, name)); // a local path or a URI
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(name + ": " + e.getMessage());
+        }
+        return (p.isAbsolute() ? p : dir.resolve(p)).toAbsolutePath().normalize();
     }
 
     private static String requireValue(String v, String name) {

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -11,7 +12,7 @@ import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
 
 /**
- * A local Parquet input over a {@link FileChannel}. parquet-java's {@code LocalInputFile} reads bulk data one byte
+ * A Parquet input over a seekable channel (a {@link FileChannel} for local files). parquet-java's {@code LocalInputFile} reads bulk data one byte
  * per system call when row groups are copied (it only overrides the single-byte {@code read()}), which made
  * publishing a 15 MB file take seconds; this one reads in blocks.
  */
@@ -29,7 +30,8 @@ final class ChannelInputFile implements InputFile {
 
     @Override
     public SeekableInputStream newStream() throws IOException {
-        return new Stream(FileChannel.open(path, StandardOpenOption.READ));
+        // a FileChannel for local files; a seekable stream of the file system otherwise (HDFS...)
+        return new Stream(java.nio.file.Files.newByteChannel(path, StandardOpenOption.READ));
     }
 
     @Override
@@ -38,10 +40,10 @@ final class ChannelInputFile implements InputFile {
     }
 
     private static final class Stream extends SeekableInputStream {
-        private final FileChannel channel;
+        private final SeekableByteChannel channel;
         private final ByteBuffer one = ByteBuffer.allocate(1);
 
-        Stream(FileChannel channel) {
+        Stream(SeekableByteChannel channel) {
             this.channel = channel;
         }
 

@@ -30,7 +30,7 @@ public final class ReleaseCandidate {
             return new TreeMap<>();
         }
         try {
-            return WorkLayout.JSON.readValue(file.toFile(), new TypeReference<TreeMap<String, String>>() { });
+            return WorkLayout.JSON.readValue(java.nio.file.Files.newInputStream(file), new TypeReference<TreeMap<String, String>>() { });
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + file, e);
         }

@@ -168,7 +168,7 @@ public final class WorkLayout {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), value);
+            JSON.writeValue(java.nio.file.Files.newOutputStream(tmp), value);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
@@ -177,7 +177,7 @@ public final class WorkLayout {
 
     public static <T> T readJson(Path file, Class<T> type) {
         try {
-            return JSON.readValue(file.toFile(), type);
+            return JSON.readValue(java.nio.file.Files.newInputStream(file), type);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -122,7 +122,7 @@ public final class AuditStage implements Stage {
             return Map.of();
         }
         try {
-            return WorkLayout.JSON.readValue(f.toFile(), SHARED);
+            return WorkLayout.JSON.readValue(java.nio.file.Files.newInputStream(f), SHARED);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + f, e);
         }

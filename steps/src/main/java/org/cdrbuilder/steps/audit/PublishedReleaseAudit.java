@@ -47,7 +47,7 @@ public final class PublishedReleaseAudit {
         }
         JsonNode manifest;
         try {
-            manifest = WorkLayout.JSON.readTree(manifestFile.toFile());
+            manifest = WorkLayout.JSON.readTree(java.nio.file.Files.newInputStream(manifestFile));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + manifestFile, e);
         }

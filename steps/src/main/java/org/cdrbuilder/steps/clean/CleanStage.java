@@ -65,7 +65,7 @@ public final class CleanStage implements Stage {
                 String stem = part.getFileName().toString().replace(".parquet", "");
                 Map<String, String> attrs = new LinkedHashMap<>();
                 attrs.put("table", table);
-                attrs.put("part", part.toString());
+                attrs.put("part", org.cdrbuilder.core.io.Storage.externalForm(part));
                 attrs.put("index", String.valueOf(units.size()));
                 units.add(new WorkUnit(table + "." + stem, attrs));
             }
@@ -121,7 +121,7 @@ public final class CleanStage implements Stage {
     @Override
     public void run(WorkUnit unit, BuildContext ctx) {
         TableDef table = CdrSchema.get().table(unit.attr("table"));
-        Path part = Path.of(unit.attr("part"));
+        Path part = org.cdrbuilder.core.io.Storage.path(unit.attr("part"));
         UnitReport report = new UnitReport();
         report.unit = unit.id();
         report.stage = NAME;

@@ -30,7 +30,7 @@ public final class SiteLabels {
         Map<String, Integer> m = new TreeMap<>();
         if (Files.isRegularFile(file)) {
             try {
-                m.putAll(WorkLayout.JSON.readValue(file.toFile(), new TypeReference<Map<String, Integer>>() { }));
+                m.putAll(WorkLayout.JSON.readValue(java.nio.file.Files.newInputStream(file), new TypeReference<Map<String, Integer>>() { }));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("cannot read " + file, e);
             }

@@ -175,7 +175,7 @@ public final class HarmonizeStage implements Stage {
     private static Map<String, Long> loadIdPlan(BuildContext ctx) {
         {
             try {
-                return WorkLayout.JSON.readValue(ctx.layout().state(ID_PLAN).toFile(),
+                return WorkLayout.JSON.readValue(java.nio.file.Files.newInputStream(ctx.layout().state(ID_PLAN)),
                         new TypeReference<Map<String, Long>>() { });
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

@@ -113,7 +113,7 @@ public final class IngestStage implements Stage {
             attrs.put("kind", "ehr");
             attrs.put("site", f.site());
             attrs.put("table", f.table());
-            attrs.put("path", f.path().toString());
+            attrs.put("path", org.cdrbuilder.core.io.Storage.externalForm(f.path()));
             attrs.put("file", f.relativePath());
             units.add(new WorkUnit("ehr." + WorkUnit.safe(f.site()) + "." + f.table(), attrs));
         }
@@ -229,7 +229,7 @@ public final class IngestStage implements Stage {
                     : new Violation("visit_occurrence_id", "duplicate visit_occurrence_id in the file",
                     String.valueOf(row.getLong(pk)));
         }
-        return TableFileIngest.run(ctx, NAME, unit, table, Path.of(unit.attr("path")), unit.attr("file"),
+        return TableFileIngest.run(ctx, NAME, unit, table, org.cdrbuilder.core.io.Storage.path(unit.attr("path")), unit.attr("file"),
                 ctx.settings().ingest().aliases(table.name()), ctx.settings().ingest().derivable(table.name()), check,
                 null);
     }

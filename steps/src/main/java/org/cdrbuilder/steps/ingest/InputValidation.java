@@ -147,7 +147,7 @@ public final class InputValidation {
         Path ignoredFile = layout.state(IngestStage.IGNORED_STATE);
         if (Files.isRegularFile(ignoredFile)) {
             try {
-                List<Map<String, String>> ig = WorkLayout.JSON.readValue(ignoredFile.toFile(),
+                List<Map<String, String>> ig = WorkLayout.JSON.readValue(java.nio.file.Files.newInputStream(ignoredFile),
                         new TypeReference<List<Map<String, String>>>() { });
                 for (Map<String, String> i : ig) {
                     Map<String, String> m = new LinkedHashMap<>(i);

@@ -35,7 +35,7 @@ public final class VocabularyStage implements Stage {
         List<WorkUnit> units = new ArrayList<>();
         for (DropLayout.InputFile f : IngestStage.drop(ctx).vocabularyFiles(new ArrayList<>())) {
             units.add(new WorkUnit("vocab." + f.table(), Map.of("kind", "vocabulary", "table", f.table(),
-                    "path", f.path().toString(), "file", f.relativePath())));
+                    "path", org.cdrbuilder.core.io.Storage.externalForm(f.path()), "file", f.relativePath())));
         }
         if (units.stream().noneMatch(u -> "concept".equals(u.attr("table")))) {
             throw new InputsRejectedException("no CONCEPT.csv in the vocabulary directory " + ctx.settings().vocabulary());
@@ -46,7 +46,7 @@ public final class VocabularyStage implements Stage {
     @Override
     public void run(WorkUnit unit, BuildContext ctx) {
         TableDef table = ctx.schema().table(unit.attr("table"));
-        UnitReport report = TableFileIngest.run(ctx, NAME, unit, table, Path.of(unit.attr("path")), unit.attr("file"),
+        UnitReport report = TableFileIngest.run(ctx, NAME, unit, table, org.cdrbuilder.core.io.Storage.path(unit.attr("path")), unit.attr("file"),
                 null, null, null);
         ctx.layout().writeReport(NAME, report);
     }

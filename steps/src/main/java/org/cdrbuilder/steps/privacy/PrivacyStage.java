@@ -108,7 +108,7 @@ public final class PrivacyStage implements Stage {
             for (Path part : shared.parts(table)) {
                 Map<String, String> attrs = new LinkedHashMap<>();
                 attrs.put("table", table);
-                attrs.put("part", part.toString());
+                attrs.put("part", org.cdrbuilder.core.io.Storage.externalForm(part));
                 attrs.put("index", String.valueOf(units.size()));
                 // a part's name is unique within its table only (a cleaning unit writes parts of several tables)
                 units.add(new WorkUnit(String.format("%s--%05d", table, n++), attrs));
@@ -120,7 +120,7 @@ public final class PrivacyStage implements Stage {
     @Override
     public void run(WorkUnit unit, BuildContext ctx) {
         TableDef table = CdrSchema.get().table(unit.attr("table"));
-        Path part = Path.of(unit.attr("part"));
+        Path part = org.cdrbuilder.core.io.Storage.path(unit.attr("part"));
         long started = System.nanoTime();
         for (String t : coTiers) {
             ctx.layout().clearUnit(nameOf(t), unit.id()); // what an interrupted attempt left of the other tiers

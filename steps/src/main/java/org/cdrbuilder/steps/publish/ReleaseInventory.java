@@ -108,7 +108,7 @@ public final class ReleaseInventory {
                 }
                 JsonNode m;
                 try {
-                    m = WorkLayout.JSON.readTree(manifest.toFile());
+                    m = WorkLayout.JSON.readTree(java.nio.file.Files.newInputStream(manifest));
                 } catch (IOException e) {
                     ignored.add(new Ignored(version + "/" + tier + "/" + ReleaseVerifier.MANIFEST, "unreadable: " + e.getMessage()));
                     continue;

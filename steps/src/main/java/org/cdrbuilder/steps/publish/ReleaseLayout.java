@@ -2,12 +2,9 @@ package org.cdrbuilder.steps.publish;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.cdrbuilder.core.config.ReleaseVersion;
 import org.cdrbuilder.core.io.FileTrees;
+import org.cdrbuilder.core.io.Storage;
 import org.cdrbuilder.core.stage.FaultInjector;
 import org.cdrbuilder.core.stage.WorkLayout;
 
@@ -33,6 +31,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class ReleaseLayout {
     /** Manifest field naming the build that published a tier (a random token kept in the build's work directory). */
     public static final String BUILD_ID = "build_id";
+
+    /** How long an update of latest.json waits for another build's lock file (file systems without file locks). */
+    private static final long LATEST_LOCK_WAIT_MILLIS = 600_000;
 
     private final Path releases;
 
@@ -79,7 +80,7 @@ public final class ReleaseLayout {
             Path manifest = published(v, tier).resolve("manifest.json");
             if (Files.isRegularFile(manifest)) {
                 try {
-                    JsonNode m = WorkLayout.JSON.readTree(manifest.toFile());
+                    JsonNode m = WorkLayout.JSON.readTree(java.nio.file.Files.newInputStream(manifest));
                     if (token.equals(m.path(BUILD_ID).asText(null))) {
                         return true;
                     }
@@ -165,7 +166,7 @@ public final class ReleaseLayout {
             return new TreeMap<>();
         }
         try {
-            return WorkLayout.JSON.readValue(f.toFile(), new TypeReference<TreeMap<String, String>>() { });
+            return WorkLayout.JSON.readValue(java.nio.file.Files.newInputStream(f), new TypeReference<TreeMap<String, String>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + f, e);
         }
@@ -178,8 +179,8 @@ public final class ReleaseLayout {
     public void updateLatest(Map<String, String> versions) {
         try {
             Files.createDirectories(releases);
-            try (FileChannel ch = FileChannel.open(releases.resolve(".latest.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+            try (Storage.Lock ignored = Storage.lock(releases.resolve(".latest.lock"), "cdr publish, process "
+                    + ProcessHandle.current().pid(), LATEST_LOCK_WAIT_MILLIS)) {
                 Map<String, String> m = latest();
                 boolean changed = false;
                 for (Map.Entry<String, String> e : versions.entrySet()) {

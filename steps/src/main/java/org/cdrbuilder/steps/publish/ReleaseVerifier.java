@@ -110,7 +110,7 @@ public final class ReleaseVerifier {
         }
         JsonNode manifest;
         try {
-            manifest = WorkLayout.JSON.readTree(manifestFile.toFile());
+            manifest = WorkLayout.JSON.readTree(java.nio.file.Files.newInputStream(manifestFile));
         } catch (IOException e) {
             r.differences.add(new Difference(MANIFEST, "content", "JSON", "unreadable (" + e.getMessage() + ")"));
             return r;

@@ -34,7 +34,7 @@ public final class ReleaseQa {
             throw new org.cdrbuilder.core.config.ConfigException("not a published release (no manifest.json): " + releaseDir);
         }
         try {
-            return WorkLayout.JSON.readTree(m.toFile());
+            return WorkLayout.JSON.readTree(java.nio.file.Files.newInputStream(m));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + m, e);
         }
@@ -72,7 +72,7 @@ public final class ReleaseQa {
             return List.of();
         }
         try {
-            return WorkLayout.JSON.readValue(f.toFile(),
+            return WorkLayout.JSON.readValue(java.nio.file.Files.newInputStream(f),
                     new com.fasterxml.jackson.core.type.TypeReference<List<AccountingFacts.SourceRemovals>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + f, e);

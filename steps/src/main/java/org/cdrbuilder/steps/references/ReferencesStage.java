@@ -76,7 +76,7 @@ public final class ReferencesStage implements Stage {
             for (Path part : tiered.parts(table)) {
                 Map<String, String> attrs = new LinkedHashMap<>();
                 attrs.put("table", table);
-                attrs.put("part", part.toString());
+                attrs.put("part", org.cdrbuilder.core.io.Storage.externalForm(part));
                 units.add(new WorkUnit(String.format("%s--%05d", table, n++), attrs));
             }
         }
@@ -119,7 +119,7 @@ public final class ReferencesStage implements Stage {
     public void run(WorkUnit unit, BuildContext ctx) {
         long started = System.nanoTime();
         TableDef table = CdrSchema.get().table(unit.attr("table"));
-        Path part = Path.of(unit.attr("part"));
+        Path part = org.cdrbuilder.core.io.Storage.path(unit.attr("part"));
         Path extPart = part.getParent().getParent().resolve(table.name() + "_ext").resolve(part.getFileName());
         RemovedVisits removed = removedVisits(ctx, tier);
         DanglingVisitReferences.Outcome outcome;

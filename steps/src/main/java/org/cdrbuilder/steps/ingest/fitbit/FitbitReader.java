@@ -72,7 +72,7 @@ public final class FitbitReader {
         requireNonNull(sink, "sink is null");
         FitbitRows rows = new FitbitRows(personId, sink);
         FitbitBody body = new FitbitBody(rows, FileNameDate.of(file));
-        try (JsonParser p = json.createParser(file.toFile())) {
+        try (JsonParser p = json.createParser(java.nio.file.Files.newInputStream(file))) {
             try {
                 body.read(p);
             } catch (JsonProcessingException e) {
@@ -84,7 +84,7 @@ public final class FitbitReader {
             }
         }
         if (!body.deferred().isEmpty()) {
-            try (JsonParser p = json.createParser(file.toFile())) {
+            try (JsonParser p = json.createParser(java.nio.file.Files.newInputStream(file))) {
                 body.deferred().replay(p);
             }
         }
