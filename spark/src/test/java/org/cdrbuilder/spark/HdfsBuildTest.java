@@ -79,6 +79,7 @@ class HdfsBuildTest {
     void clearProperties() {
         System.clearProperty(SparkEngine.ISOLATE_EXECUTORS);
         System.clearProperty(HadoopStorage.OBJECT_STORES_PROPERTY);
+        System.clearProperty("cdr.fault");
     }
 
     static CliRun build(String out, String... more) {
@@ -126,6 +127,37 @@ class HdfsBuildTest {
         CliRun again = build("/out");
         assertThat(again.code()).as(again.output()).isEqualTo(2);
         assertThat(again.output()).contains("release v1 was already built from these inputs");
+    }
+
+    @Test
+    void asAnObjectStore_aTierIsPublishedWhenItsManifestIsCommitted_andAnInterruptedPublicationResumes() throws Exception {
+        // HDFS taken for an object store (no atomic directory rename): publication copies each tier, manifest last
+        System.setProperty(HadoopStorage.OBJECT_STORES_PROPERTY, "hdfs");
+        System.setProperty("cdr.fault", "publish:commit.files-copied:0:fail");
+        CliRun failed;
+        try {
+            failed = build("/object-store");
+        } finally {
+            System.clearProperty("cdr.fault");
+        }
+        assertThat(failed.code()).as(failed.output()).isEqualTo(4);
+        assertThat(failed.output()).contains("injected fault in publish unit commit.files-copied");
+        // the first tier's files are in place, but without its manifest it is not published: no latest.json, and
+        // the releases listing does not show it
+        String tierDir = root + "/object-store/releases/v1/controlled";
+        assertThat(hdfs.exists(new org.apache.hadoop.fs.Path(tierDir + "/omop/person"))).isTrue();
+        assertThat(hdfs.exists(new org.apache.hadoop.fs.Path(tierDir + "/manifest.json"))).isFalse();
+        assertThat(hdfs.exists(new org.apache.hadoop.fs.Path(root + "/object-store/releases/latest.json"))).isFalse();
+        assertThat(hdfs.exists(new org.apache.hadoop.fs.Path(root + "/object-store/releases/.v1.partial/controlled/manifest.json"))).isTrue();
+
+        CliRun resumed = build("/object-store");
+        assertThat(resumed.code()).as(resumed.output()).isZero();
+        assertThat(resumed.output()).contains("resuming v1");
+        assertThat(hdfs.exists(new org.apache.hadoop.fs.Path(root + "/object-store/releases/.v1.partial"))).isFalse();
+        fetch("/object-store/releases", tmp.resolve("fetched-object-store/releases"));
+        SampleBuilds.assertSameRelease(SampleBuilds.reference(), tmp.resolve("fetched-object-store"));
+        assertThat(tmp.resolve("fetched-object-store/releases/latest.json")).content()
+                .contains("\"controlled\" : \"v1\"").contains("\"registered\" : \"v1\"");
     }
 
     @Test

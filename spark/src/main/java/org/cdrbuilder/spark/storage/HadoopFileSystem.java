@@ -27,17 +27,14 @@ final class HadoopFileSystem extends FileSystem implements Storage.Capabilities 
     private final org.apache.hadoop.fs.FileSystem hadoop;
     private final URI root;
     private final String prefix;
-    private final boolean atomicDirectoryRename;
     private volatile boolean open = true;
 
-    HadoopFileSystem(HadoopFileSystemProvider provider, org.apache.hadoop.fs.FileSystem hadoop, URI root,
-                     boolean atomicDirectoryRename) {
+    HadoopFileSystem(HadoopFileSystemProvider provider, org.apache.hadoop.fs.FileSystem hadoop, URI root) {
         this.provider = requireNonNull(provider, "provider is null");
         this.hadoop = requireNonNull(hadoop, "hadoop is null");
         this.root = requireNonNull(root, "root is null");
         String r = root.toString();
         this.prefix = r.endsWith("/") ? r.substring(0, r.length() - 1) : r;
-        this.atomicDirectoryRename = atomicDirectoryRename;
     }
 
     org.apache.hadoop.fs.FileSystem hadoop() {
@@ -64,7 +61,7 @@ final class HadoopFileSystem extends FileSystem implements Storage.Capabilities 
 
     @Override
     public boolean atomicDirectoryRename() {
-        return atomicDirectoryRename;
+        return !HadoopStorage.objectStores().contains(root.getScheme().toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override

@@ -66,7 +66,7 @@ public final class HadoopStorage implements Storage.Resolver {
             try {
                 URI root = URI.create(k + "/");
                 return new HadoopFileSystem(HadoopFileSystemProvider.of(scheme),
-                        org.apache.hadoop.fs.FileSystem.get(root, conf), root, !objectStores().contains(scheme));
+                        org.apache.hadoop.fs.FileSystem.get(root, conf), root);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the file system " + k + ": " + e.getMessage(), e);
             }
@@ -88,7 +88,7 @@ public final class HadoopStorage implements Storage.Resolver {
         return conf;
     }
 
-    private static Set<String> objectStores() {
+    static Set<String> objectStores() {
         return Set.of(System.getProperty(OBJECT_STORES_PROPERTY, OBJECT_STORES).toLowerCase(Locale.ROOT).split("\\s*,\\s*"));
     }
 }

@@ -80,7 +80,7 @@ public final class PublishStage implements Stage {
     public static void checkNotPublished(BuildContext ctx) {
         ReleaseLayout releases = new ReleaseLayout(ctx.settings().releases());
         Path version = releases.version(ctx.settings().version());
-        if (Files.isDirectory(version) && !ctx.options().replace()
+        if (releases.isPublished(ctx.settings().version()) && !ctx.options().replace()
                 && !releases.publishedBy(ctx.settings().version(), existingToken(ctx))) {
             throw new ReleaseExistsException("release " + ctx.settings().version() + " is already published at "
                     + version + " (tiers: " + String.join(", ", ReleaseLayout.tiers(version)) + "); use --replace "

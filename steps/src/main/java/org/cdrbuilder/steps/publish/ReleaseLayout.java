@@ -34,6 +34,7 @@ public final class ReleaseLayout {
 
     /** How long an update of latest.json waits for another build's lock file (file systems without file locks). */
     private static final long LATEST_LOCK_WAIT_MILLIS = 600_000;
+    private static final String MANIFEST = "manifest.json";
 
     private final Path releases;
 
@@ -101,6 +102,10 @@ public final class ReleaseLayout {
      * @param faults kill points between the steps, for the fault campaign
      */
     public void publish(ReleaseVersion v, String token, boolean replace, FaultInjector faults) {
+        if (!Storage.atomicDirectoryRename(releases)) {
+            publishByManifest(v, token, replace, faults);
+            return;
+        }
         Path staging = staging(v);
         Path target = version(v);
         Path old = replaced(v);
@@ -142,6 +147,83 @@ public final class ReleaseLayout {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish " + staging + " as " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether a version is published: its folder exists (a rename made it whole) or, on an object store, one of its
+     * tiers has a committed manifest (a folder without one is what an interrupted publication left).
+     */
+    public boolean isPublished(ReleaseVersion v) {
+        if (Storage.atomicDirectoryRename(releases)) {
+            return Files.isDirectory(version(v));
+        }
+        return tiers(version(v)).stream().anyMatch(t -> Files.isRegularFile(published(v, t).resolve(MANIFEST)));
+    }
+
+    /**
+     * Publication where a directory cannot be renamed atomically (object stores, which copy object by object): each
+     * tier's files are copied into {@code <version>/<tier>/} and its {@code manifest.json} last, so that a tier is
+     * published exactly when its manifest exists, and every reader trusts only a committed manifest. Replacing a tier
+     * deletes its manifest first. The staging folder stays whole until every tier is committed, so an interrupted
+     * publication is resumed by the same build (its token in the manifests tells what it already committed).
+     */
+    private void publishByManifest(ReleaseVersion v, String token, boolean replace, FaultInjector faults) {
+        Path staging = staging(v);
+        Path target = version(v);
+        try {
+            if (!Files.isDirectory(staging)) {
+                if (!publishedBy(v, token)) {
+                    throw new IllegalStateException("nothing assembled to publish at " + staging);
+                }
+            } else {
+                List<String> tiers = tiers(staging);
+                for (String tier : tiers) {
+                    Path manifest = target.resolve(tier).resolve(MANIFEST);
+                    if (Files.isRegularFile(manifest) && !token.equals(builtBy(manifest))) {
+                        if (!replace) {
+                            throw new ReleaseExistsException("release " + v + " is already published at " + target
+                                    + "; use --replace to build it again");
+                        }
+                        Files.delete(manifest); // the old tier is no longer published from here on
+                    }
+                }
+                for (String tier : tiers) {
+                    Path dest = target.resolve(tier);
+                    if (Files.isRegularFile(dest.resolve(MANIFEST))) {
+                        continue; // committed by an earlier attempt of this build
+                    }
+                    FileTrees.deleteTree(dest); // the replaced tier, or what an interrupted attempt copied
+                    Path source = staging.resolve(tier);
+                    try (Stream<Path> files = Files.walk(source)) {
+                        for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                            if (!f.equals(source.resolve(MANIFEST))) {
+                                Path to = dest.resolve(source.relativize(f).toString());
+                                Files.createDirectories(to.getParent());
+                                Files.copy(f, to);
+                            }
+                        }
+                    }
+                    faults.checkpoint("publish", "commit.files-copied", 0);
+                    Files.copy(source.resolve(MANIFEST), dest.resolve(MANIFEST));
+                    faults.checkpoint("publish", "commit.manifest", 0);
+                }
+                FileTrees.deleteTree(staging);
+            }
+            Map<String, String> latest = new TreeMap<>();
+            for (String tier : tiers(target)) {
+                if (Files.isRegularFile(published(v, tier).resolve(MANIFEST))) {
+                    latest.put(tier, v.toString());
+                }
+            }
+            updateLatest(latest);
+            faults.checkpoint("publish", "swap.latest", 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish " + staging + " as " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String builtBy(Path manifest) throws IOException {
+        return WorkLayout.JSON.readTree(Files.newInputStream(manifest)).path(BUILD_ID).asText(null);
     }
 
     /** The tier folders of a version folder (published or staging). */

@@ -43,7 +43,13 @@ final class SnapshotFiles {
                 Files.writeString(temp.resolve("index.html"), page, StandardCharsets.UTF_8);
             }
             FileTrees.deleteTree(dir);
-            Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                // an object store copies a folder file by file: still safe, as the unit's report or the stage's
+                // completion marker, written after this, is what tells a restart that the snapshot is done
+                Files.move(temp, dir);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the snapshot to " + dir, e);
         }
