@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.cdrbuilder.app.CliRun;
 import org.cdrbuilder.core.testing.TestFiles;
@@ -59,9 +57,7 @@ class HdfsBuildTest {
                 new org.apache.hadoop.fs.Path(root + "/in/drop"));
         hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(repo.resolve("sample-data/vocabulary").toUri()),
                 new org.apache.hadoop.fs.Path(root + "/in/vocabulary"));
-        spark = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("HdfsBuildTest")
-                .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
-                .set("spark.ui.enabled", "false"));
+        spark = new JavaSparkContext(SampleBuilds.loopback("local[2]", "HdfsBuildTest"));
     }
 
     @AfterAll
@@ -178,11 +174,5 @@ class HdfsBuildTest {
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.output()).contains("the local engine reads and writes local or mounted directories only")
                 .contains(root + "/local-engine/work").contains("--engine spark");
-    }
-
-    static long count(Path dir) throws Exception {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).count();
-        }
     }
 }

@@ -47,6 +47,13 @@ final class SampleBuilds {
         return reference;
     }
 
+    /** A Spark configuration for tests: the master, the driver on the loopback address, no UI. */
+    static org.apache.spark.SparkConf loopback(String master, String app) {
+        return new org.apache.spark.SparkConf().setMaster(master).setAppName(app)
+                .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
+                .set("spark.ui.enabled", "false");
+    }
+
     /** {@code cdr build} of the sample drop into {@code dir}'s releases, work and private directories. */
     static CliRun build(Path dir, String... more) {
         List<String> args = new ArrayList<>(List.of("build", "--config",

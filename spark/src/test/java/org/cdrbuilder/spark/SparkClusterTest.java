@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.cdrbuilder.app.CliRun;
 import org.cdrbuilder.core.io.FileTrees;
@@ -32,10 +31,8 @@ class SparkClusterTest {
         sparkHome = Path.of(System.getenv("SPARK_HOME")); // set by the pom for this test: an empty Spark home
         Files.createDirectories(sparkHome.resolve("jars"));
         FileTrees.deleteTree(sparkHome.resolve("work")); // executor logs of earlier runs
-        spark = new JavaSparkContext(new SparkConf().setMaster("local-cluster[1,2,1536]").setAppName("SparkClusterTest")
-                .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
-                .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
-                .set("spark.ui.enabled", "false"));
+        spark = new JavaSparkContext(SampleBuilds.loopback("local-cluster[1,2,1536]", "SparkClusterTest")
+                .set("spark.executor.extraClassPath", System.getProperty("java.class.path")));
     }
 
     @AfterAll

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.cdrbuilder.app.CliRun;
 import org.cdrbuilder.core.testing.Duck;
@@ -36,9 +35,7 @@ class SparkEngineTest {
 
     @BeforeAll
     static void start() {
-        spark = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("SparkEngineTest")
-                .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
-                .set("spark.ui.enabled", "false"));
+        spark = new JavaSparkContext(SampleBuilds.loopback("local[2]", "SparkEngineTest"));
         reference = SampleBuilds.reference();
     }
 

@@ -1,7 +1,6 @@
 package org.cdrbuilder.core.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.channels.FileChannel;
@@ -153,14 +152,7 @@ public final class Storage {
                 ch.close();
                 return null;
             }
-            FileLock held = lock;
-            return () -> {
-                try {
-                    held.release();
-                } finally {
-                    ch.close();
-                }
-            };
+            return held(ch, lock);
         }
         try {
             Files.writeString(file, holder + "\n", StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -177,14 +169,7 @@ public final class Storage {
     public static Lock lock(Path file, String holder, long maxWaitMillis) throws IOException {
         if (isLocal(file)) {
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock held = ch.lock();
-            return () -> {
-                try {
-                    held.release();
-                } finally {
-                    ch.close();
-                }
-            };
+            return held(ch, ch.lock());
         }
         long deadline = System.nanoTime() + maxWaitMillis * 1_000_000L;
         while (true) {
@@ -205,19 +190,20 @@ public final class Storage {
         }
     }
 
+    private static Lock held(FileChannel ch, FileLock lock) {
+        return () -> {
+            try {
+                lock.release();
+            } finally {
+                ch.close();
+            }
+        };
+    }
+
     /** A held lock; {@link #close} releases it. */
     @FunctionalInterface
     public interface Lock extends AutoCloseable {
         @Override
         void close() throws IOException;
-    }
-
-    /** Unchecked {@link Lock#close}, for callers that cannot throw {@link IOException}. */
-    public static void release(Lock lock) {
-        try {
-            lock.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
