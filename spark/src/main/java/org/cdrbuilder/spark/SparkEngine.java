@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * plan order) run on the executors through the same {@code UnitExecution} as the local engine, and when all of
  * them succeeded the driver completes the stage ({@link StageCompletion}). Units write their own files, named after
  * them, and {@code complete} merges in unit order, so the published release does not depend on where or in what
- * order the tasks ran. Resume: see {@link SparkWorkState}.
+ * order the tasks ran. The artifacts the driver loaded for planning go to the executors as broadcast variables
+ * ({@link StageBroadcasts}). Resume: see {@link SparkWorkState}.
  */
 public final class SparkEngine implements BuildEngine {
     /** System property: executors of a local master rebuild their own contexts instead of sharing the driver's. */
@@ -58,9 +59,11 @@ public final class SparkEngine implements BuildEngine {
         // a context already running in this JVM (a test class's, or an application embedding cdr) is used, not stopped
         boolean ownContext = SparkContext$.MODULE$.getActive().isEmpty();
         JavaSparkContext jsc = new JavaSparkContext(SparkContext.getOrCreate(conf(request)));
-        if (jsc.isLocal() && !Boolean.getBoolean(ISOLATE_EXECUTORS)) {
+        boolean shared = jsc.isLocal() && !Boolean.getBoolean(ISOLATE_EXECUTORS);
+        if (shared) {
             ExecutorContexts.share(spec.buildId(), ctx, stages);
         }
+        StageBroadcasts broadcasts = new StageBroadcasts(jsc, !shared);
         LOG.info("spark engine: master {}, default parallelism {}, {} stages", jsc.master(), jsc.defaultParallelism(),
                 stages.size());
         List<BuildOutcome.StageRun> runs = new ArrayList<>();
@@ -72,7 +75,7 @@ public final class SparkEngine implements BuildEngine {
                 }
                 long t0 = System.nanoTime();
                 try {
-                    runStage(jsc, spec, stage, ctx);
+                    runStage(jsc, spec, stage, ctx, broadcasts);
                     runs.add(new BuildOutcome.StageRun(stage.name(), BuildOutcome.COMPLETED, since(t0)));
                 } catch (Exception | Error e) {
                     LOG.error("{} failed: {}", stage.name(), e.toString());
@@ -83,6 +86,7 @@ public final class SparkEngine implements BuildEngine {
             }
             return new BuildOutcome(BuildOutcome.COMPLETED, runs, List.of());
         } finally {
+            broadcasts.destroy();
             ExecutorContexts.forget(spec.buildId());
             if (ownContext) {
                 jsc.stop();
@@ -90,7 +94,8 @@ public final class SparkEngine implements BuildEngine {
         }
     }
 
-    private static void runStage(JavaSparkContext jsc, ExecutorSpec spec, Stage stage, BuildContext ctx) throws Exception {
+    private static void runStage(JavaSparkContext jsc, ExecutorSpec spec, Stage stage, BuildContext ctx,
+                                 StageBroadcasts broadcasts) throws Exception {
         List<WorkUnit> units = stage.plan(ctx);
         ctx.prepare(stage.needs()); // on the driver: what planning and complete() read; executors load lazily
         ctx.progress().startStage(stage.name(), units.size());
@@ -107,7 +112,7 @@ public final class SparkEngine implements BuildEngine {
             // interrupt the stage's other tasks when one fails, so that none still writes when the build reports
             jsc.setJobGroup("cdr-" + stage.name(), "cdr " + stage.name() + ": " + todo.size() + " units", true);
             try {
-                jsc.parallelize(todo, todo.size()).foreach(new UnitTask(spec, stage.name()));
+                jsc.parallelize(todo, todo.size()).foreach(new UnitTask(spec, stage.name(), broadcasts.of(stage, ctx)));
             } finally {
                 jsc.clearJobGroup();
             }

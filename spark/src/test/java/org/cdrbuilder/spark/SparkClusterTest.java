@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.apache.spark.api.java.JavaSparkContext;
@@ -50,7 +51,13 @@ class SparkClusterTest {
         assertThat(run.output()).contains("spark engine: master local-cluster[1,2,1536]");
         SampleBuilds.assertSameRelease(SampleBuilds.reference(), dir);
         // the units ran in the executor's JVM: its log (in the worker's folder) has the tasks
-        assertThat(executorLog()).contains("Running task").contains("Finished task");
+        String executor = executorLog();
+        assertThat(executor).contains("Running task").contains("Finished task");
+        // the artifacts the driver loaded went there as broadcast variables, the mapping store too (no network here)
+        for (String artifact : List.of("vocabulary-index", "registry", "participant-keys", "id-plan", "site-labels")) {
+            assertThat(run.output()).contains(artifact + ": broadcast to executors in");
+            assertThat(executor).contains(artifact + ": received by broadcast");
+        }
     }
 
     private String executorLog() throws IOException {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.cdrbuilder.app.CliRun;
 import org.cdrbuilder.core.testing.Duck;
@@ -97,6 +98,20 @@ class SparkEngineTest {
         assertThat(dir.resolve("releases/v1/controlled/manifest.json")).isRegularFile();
         assertThat(dir.resolve("work/v1/state").resolve(SparkWorkState.FILE)).isRegularFile();
         assertSameRelease(reference, dir);
+        // the executors' contexts took the driver's artifacts from broadcasts instead of loading them
+        assertThat(run.output()).contains("vocabulary-index: broadcast to executors in")
+                .contains("vocabulary-index: received by broadcast").contains("registry: received by broadcast")
+                .contains("participant-keys: received by broadcast");
+    }
+
+    @Test
+    void theMappingStore_isBroadcastOnlyWithoutANetworkOrOverAnEncryptedOne() {
+        assertThat(StageBroadcasts.maySendSecrets(new SparkConf().setMaster("local[2]"))).isTrue();
+        assertThat(StageBroadcasts.maySendSecrets(new SparkConf().setMaster("local-cluster[1,2,1024]"))).isTrue();
+        assertThat(StageBroadcasts.maySendSecrets(new SparkConf().setMaster("spark://master:7077"))).isFalse();
+        assertThat(StageBroadcasts.maySendSecrets(new SparkConf().setMaster("yarn"))).isFalse();
+        assertThat(StageBroadcasts.maySendSecrets(new SparkConf().setMaster("yarn")
+                .set("spark.network.crypto.enabled", "true"))).isTrue();
     }
 
     @Test

@@ -73,6 +73,46 @@ public final class ParticipantKeys {
         return k;
     }
 
+    /**
+     * The store's assignments without the key, for another process of the same build (a Spark executor), which
+     * {@linkplain #unpack unpacks} them with its own key. Secret like the store itself.
+     */
+    public Packed packed() {
+        long[] numbers = researchIds.keys().toArray();
+        Arrays.sort(numbers);
+        long[] ids = new long[numbers.length];
+        int[] days = new int[numbers.length];
+        String[] first = new String[numbers.length];
+        for (int i = 0; i < numbers.length; i++) {
+            ids[i] = researchIds.get(numbers[i]);
+            days[i] = (int) shifts.get(numbers[i]);
+            first[i] = firstRelease.get(numbers[i]);
+        }
+        return new Packed(org.cdrbuilder.core.io.Storage.externalForm(dir), key.checkValue(), maxShift, numbers, ids,
+                days, first);
+    }
+
+    /** The store another process {@linkplain #packed packed}, with this process's key (which must be the same). */
+    public static ParticipantKeys unpack(Packed packed, PrivacyKey key) {
+        if (!packed.keyCheck().equals(key.checkValue())) {
+            throw new ConfigException("the privacy mapping store was packed with a different key than this process's");
+        }
+        ParticipantKeys k = new ParticipantKeys(org.cdrbuilder.core.io.Storage.path(packed.dir()), key, packed.maxShift());
+        for (int i = 0; i < packed.numbers().length; i++) {
+            long n = packed.numbers()[i];
+            k.researchIds.put(n, packed.researchIds()[i]);
+            k.participantOf.put(packed.researchIds()[i], n);
+            k.shifts.put(n, packed.shiftDays()[i]);
+            k.firstRelease.put(n, packed.firstReleases()[i]);
+        }
+        return k;
+    }
+
+    /** {@link #packed}: parallel arrays by ascending participant number; the key's check value, never the key. */
+    public record Packed(String dir, String keyCheck, int maxShift, long[] numbers, long[] researchIds,
+                         int[] shiftDays, String[] firstReleases) implements java.io.Serializable {
+    }
+
     /** Assigns research ids and shifts to the participants that have none (numbers in any order). */
     public synchronized void assign(long[] participantNumbers, String release) {
         long[] sorted = participantNumbers.clone();

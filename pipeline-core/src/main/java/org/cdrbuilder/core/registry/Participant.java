@@ -21,7 +21,7 @@ public record Participant(
         LocalDate coreParticipantDate,
         LocalDate biospecimenDate,
         String state,
-        String zipCode) {
+        String zipCode) implements java.io.Serializable {
 
     public boolean hasPrimaryConsent() {
         return primaryConsentDate != null;

@@ -43,6 +43,13 @@ public final class Registry {
         return sortedNumbers.clone();
     }
 
+    /** Every participant, in ascending number order (the form in which the registry is shipped to executors). */
+    public java.util.ArrayList<Participant> participants() {
+        java.util.ArrayList<Participant> all = new java.util.ArrayList<>(sortedNumbers.length);
+        forEachSorted(all::add);
+        return all;
+    }
+
     /** Visits participants in ascending number order. */
     public void forEachSorted(Consumer<Participant> action) {
         for (long n : sortedNumbers) {

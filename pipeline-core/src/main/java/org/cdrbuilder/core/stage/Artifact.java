@@ -2,6 +2,7 @@ package org.cdrbuilder.core.stage;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
@@ -19,6 +20,10 @@ import java.util.function.Function;
  * {@code Pipeline} checks, when the job is assembled, that every artifact a stage needs is an input or the product
  * of an earlier stage.
  *
+ * <p>An artifact may also say how its value {@linkplain #shipped travels} to another process that runs units of
+ * the same build (a Spark executor): packed once where it was loaded, unpacked by the receiver instead of loading
+ * it again. Without that, every process loads it itself.
+ *
  * @param <T> the type of the value
  */
 public final class Artifact<T> {
@@ -26,12 +31,111 @@ public final class Artifact<T> {
     private final Class<?> type;
     private final boolean input;
     private final Function<BuildContext, T> loader;
+    private final Shipping<T> shipping;
 
-    private Artifact(String name, Class<?> type, boolean input, Function<BuildContext, T> loader) {
+    private Artifact(String name, Class<?> type, boolean input, Function<BuildContext, T> loader, Shipping<T> shipping) {
         this.name = requireNonNull(name, "name is null");
         this.type = requireNonNull(type, "type is null");
         this.input = input;
         this.loader = requireNonNull(loader, "loader is null");
+        this.shipping = shipping;
+    }
+
+    private Artifact(String name, Class<?> type, boolean input, Function<BuildContext, T> loader) {
+        this(name, type, input, loader, null);
+    }
+
+    /**
+     * How a value is sent to another process of the same build: {@code pack} where it was loaded (the driver), into
+     * something {@link Serializable} that holds no secret key; {@code unpack} in the receiving process, which may
+     * take what it holds itself (its own key, say) from its context.
+     */
+    public interface Shipping<T> {
+        Serializable pack(T value);
+
+        T unpack(Serializable packed, BuildContext ctx);
+
+        /** Whether the packed form is secret (the privacy mapping store): an engine ships it over encrypted links only. */
+        default boolean secret() {
+            return false;
+        }
+
+        /** A shipping from two functions; {@code unpack} receives what {@code pack} made. */
+        static <T, S extends Serializable> Shipping<T> of(Function<T, S> pack, BiFunction<S, BuildContext, T> unpack) {
+            return of(pack, unpack, false);
+        }
+
+        /** As {@link #of}, for a secret packed form ({@link #secret()}). */
+        static <T, S extends Serializable> Shipping<T> secret(Function<T, S> pack, BiFunction<S, BuildContext, T> unpack) {
+            return of(pack, unpack, true);
+        }
+
+        private static <T, S extends Serializable> Shipping<T> of(Function<T, S> pack,
+                                                                  BiFunction<S, BuildContext, T> unpack, boolean secret) {
+            requireNonNull(pack, "pack is null");
+            requireNonNull(unpack, "unpack is null");
+            return new Shipping<>() {
+                @Override
+                public Serializable pack(T value) {
+                    return pack.apply(value);
+                }
+
+                @Override
+                @SuppressWarnings("unchecked")
+                public T unpack(Serializable packed, BuildContext ctx) {
+                    return unpack.apply((S) packed, ctx);
+                }
+
+                @Override
+                public boolean secret() {
+                    return secret;
+                }
+            };
+        }
+    }
+
+    /** This artifact, shipped to other processes in the form {@code shipping} gives (call once, on the constant). */
+    public Artifact<T> shipped(Shipping<T> shipping) {
+        return new Artifact<>(name, type, input, loader, requireNonNull(shipping, "shipping is null"));
+    }
+
+    /** This artifact, shipped as it is: its value is {@link Serializable}. */
+    public Artifact<T> shipped() {
+        if (!Serializable.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException(name + ": " + type.getName() + " is not Serializable; give a Shipping");
+        }
+        @SuppressWarnings("unchecked")
+        Shipping<T> asIs = Shipping.of(v -> (Serializable) v, (packed, ctx) -> (T) packed);
+        return shipped(asIs);
+    }
+
+    /** Whether the value can be sent to other processes ({@link #pack}, {@link #receive}). */
+    public boolean isShipped() {
+        return shipping != null;
+    }
+
+    /** Whether the shipped form is secret ({@link Shipping#secret()}). */
+    public boolean isSecret() {
+        return shipping != null && shipping.secret();
+    }
+
+    /** The value of this build, loaded in {@code ctx} if it was not, packed for another process. */
+    public Serializable pack(BuildContext ctx) {
+        if (shipping == null) {
+            throw new IllegalStateException("artifact " + name + " is not shipped");
+        }
+        return requireNonNull(shipping.pack(ctx.get(this)), "packed value is null");
+    }
+
+    /**
+     * Makes a packed value this process's, unless it is already loaded here; {@code packed} is asked for only then.
+     * Returns whether it was received (false: it was loaded already).
+     */
+    public boolean receive(BuildContext ctx, java.util.function.Supplier<? extends Serializable> packed) {
+        if (shipping == null) {
+            throw new IllegalStateException("artifact " + name + " is not shipped");
+        }
+        return ctx.provide(this, () -> shipping.unpack(packed.get(), ctx));
     }
 
     /** An artifact read from the build's inputs (drop, vocabulary, configuration, private directory). */

@@ -55,6 +55,16 @@ public final class BuildContext {
         return slot.get(artifact, this);
     }
 
+    /**
+     * Makes {@code value}'s result the artifact's value in this process unless it is loaded already (an artifact
+     * another process loaded and {@linkplain Artifact#receive shipped}); returns whether it was used.
+     */
+    <T> boolean provide(Artifact<T> artifact, java.util.function.Supplier<T> value) {
+        @SuppressWarnings("unchecked")
+        Loaded<T> slot = (Loaded<T>) artifacts.computeIfAbsent(artifact, a -> new Loaded<>());
+        return slot.provide(artifact, value);
+    }
+
     /** Loads every artifact in {@code needs} (before a stage's units run, so that no unit waits on another's load). */
     public void prepare(java.util.Collection<Artifact<?>> needs) {
         for (Artifact<?> a : needs) {
@@ -88,6 +98,18 @@ public final class BuildContext {
                 }
             }
             return v;
+        }
+
+        synchronized boolean provide(Artifact<T> artifact, java.util.function.Supplier<T> supplier) {
+            if (value != null) {
+                return false;
+            }
+            T v = supplier.get();
+            if (v == null) {
+                throw new IllegalStateException("artifact " + artifact.name() + " received as null");
+            }
+            value = v;
+            return true;
         }
     }
 

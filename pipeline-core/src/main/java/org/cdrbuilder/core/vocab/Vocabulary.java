@@ -18,9 +18,11 @@ import com.carrotsearch.hppc.ShortArrayList;
  * The in-memory index of the standardized vocabulary that harmonization, cleaning and QA consult: per concept its
  * domain, vocabulary, class, standard flag and validity; {@code Maps to} and {@code Maps to value}; and lookup of
  * source codes by (vocabulary, code) for the vocabularies that need it. Primitive sorted arrays keep a full Athena
- * vocabulary (about 6 million concepts) within a few hundred MB; concept names are not held.
+ * vocabulary (about 6 million concepts) within a few hundred MB; concept names are not held. Serializable: an engine
+ * that runs units in other processes ships the index built once instead of building it in each.
  */
-public final class Vocabulary {
+public final class Vocabulary implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final int[] ids;
     private final byte[] standard;
     private final boolean[] valid;
@@ -30,7 +32,7 @@ public final class Vocabulary {
     private final String[] domains;
     private final String[] vocabularies;
     private final String[] classes;
-    private final Map<String, Integer> byCode;
+    private final HashMap<String, Integer> byCode;
     private final long[] mapsTo;
     private final long[] mapsToValue;
     private final String version;
@@ -181,7 +183,7 @@ public final class Vocabulary {
         private final Dict domains = new Dict();
         private final Dict vocabularies = new Dict();
         private final Dict classes = new Dict();
-        private final Map<String, Integer> byCode = new HashMap<>();
+        private final HashMap<String, Integer> byCode = new HashMap<>();
         private final LongArrayList mapsTo = new LongArrayList();
         private final LongArrayList mapsToValue = new LongArrayList();
         private String version = "unknown";

@@ -40,6 +40,33 @@ class ParticipantKeysTest {
     }
 
     @Test
+    void packed_travelsWithoutTheKey_andUnpacksWithTheSameKeyOnly() throws Exception {
+        ParticipantKeys keys = ParticipantKeys.open(tmp, KEY, 364);
+        keys.assign(LongStream.rangeClosed(1, 500).map(n -> n * 7919).toArray(), "v3");
+        // through Java serialization, as a Spark broadcast sends it
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(keys.packed());
+        }
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("a-test-key");
+        ParticipantKeys.Packed packed;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            packed = (ParticipantKeys.Packed) in.readObject();
+        }
+        ParticipantKeys copy = ParticipantKeys.unpack(packed, KEY);
+        assertThat(copy.size()).isEqualTo(500);
+        for (long n = 7919; n <= 500 * 7919; n += 7919) {
+            assertThat(copy.researchId(n)).isEqualTo(keys.researchId(n)).isPositive();
+            assertThat(copy.shiftDays(n)).isEqualTo(keys.shiftDays(n));
+            assertThat(copy.participant(keys.researchId(n))).isEqualTo(n);
+        }
+        assertThat(copy.mask("fitbit-device", "ABC")).isEqualTo(keys.mask("fitbit-device", "ABC"));
+        assertThatThrownBy(() -> ParticipantKeys.unpack(packed, PrivacyKey.of("another-key-of-enough-length")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("different key");
+    }
+
+    @Test
     void anotherKey_givesOtherIds_andIsRefusedByAStoreMadeWithTheFirst() {
         ParticipantKeys a = ParticipantKeys.open(tmp.resolve("a"), KEY, 364);
         a.assign(LongStream.rangeClosed(1, 100).toArray(), "v1");

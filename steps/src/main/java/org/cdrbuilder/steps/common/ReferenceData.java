@@ -36,11 +36,12 @@ public final class ReferenceData {
 
     /** The vocabulary index, produced by the vocabulary stage. */
     public static final Artifact<Vocabulary> VOCABULARY = Artifact.product("vocabulary-index", Vocabulary.class,
-            ReferenceData::loadVocabulary);
+            ReferenceData::loadVocabulary).shipped();
 
     /** The participant registry (the person index), produced by ingest. */
     public static final Artifact<Registry> REGISTRY = Artifact.product("registry", Registry.class,
-            ReferenceData::loadRegistry);
+            ReferenceData::loadRegistry).shipped(Artifact.Shipping.of(Registry::participants,
+                    (all, ctx) -> Registry.of(all)));
 
     private static Vocabulary loadVocabulary(BuildContext ctx) {
         {

@@ -16,18 +16,19 @@ import com.fasterxml.jackson.core.type.TypeReference;
  * the private state directory, and a new site gets the next free number (sites first seen together are numbered in
  * name order). Real site ids never appear in a release.
  */
-public final class SiteLabels {
+public final class SiteLabels implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final int FIRST = 101;
-    private final Map<String, Integer> numbers;
+    private final TreeMap<String, Integer> numbers;
 
-    private SiteLabels(Map<String, Integer> numbers) {
+    private SiteLabels(TreeMap<String, Integer> numbers) {
         this.numbers = numbers;
     }
 
     /** Loads the assignment, adds any new sites, saves it, and returns it. */
     public static synchronized SiteLabels assign(Path privateDir, Collection<String> sites) {
         Path file = privateDir.resolve("site-labels.json");
-        Map<String, Integer> m = new TreeMap<>();
+        TreeMap<String, Integer> m = new TreeMap<>();
         if (Files.isRegularFile(file)) {
             try {
                 m.putAll(WorkLayout.JSON.readValue(java.nio.file.Files.newInputStream(file), new TypeReference<Map<String, Integer>>() { }));

@@ -36,10 +36,10 @@ public final class HarmonizeStage implements Stage {
 
     /** Release-id offsets per staged file and table, decided when harmonize plans (its {@code id-plan.json}). */
     public static final Artifact<Map<String, Long>> ID_PLAN_OFFSETS = Artifact.product("id-plan", Map.class,
-            HarmonizeStage::loadIdPlan);
+            HarmonizeStage::loadIdPlan).shipped(Artifact.Shipping.of(java.util.LinkedHashMap::new, (m, ctx) -> m));
     /** The private labels of the EHR sites (assigned when harmonize plans, kept in the private directory). */
     public static final Artifact<SiteLabels> SITE_LABELS = Artifact.product("site-labels", SiteLabels.class,
-            ctx -> SiteLabels.load(ctx.settings().privateDir()));
+            ctx -> SiteLabels.load(ctx.settings().privateDir())).shipped();
     /** Each site's visit index (site-local visit id to release id), from its staged visits, built on first use. */
     public static final Artifact<SiteVisitIndexes> VISIT_INDEXES = Artifact.product("site-visit-indexes",
             SiteVisitIndexes.class, ctx -> new SiteVisitIndexes(site -> buildVisitIndex(ctx, site)));

@@ -185,7 +185,8 @@ public final class PrivacyStage implements Stage {
      * on first use (an input kept in the private directory between releases, extended by this build).
      */
     public static final Artifact<ParticipantKeys> PARTICIPANT_KEYS = Artifact.input("participant-keys",
-            ParticipantKeys.class, PrivacyStage::loadKeys);
+            ParticipantKeys.class, PrivacyStage::loadKeys).shipped(Artifact.Shipping.secret(ParticipantKeys::packed,
+                    (packed, ctx) -> ParticipantKeys.unpack(packed, key(ctx))));
     /** A tier's profile, {@code <tier_profiles>/<tier>.yaml}. */
     public static final Artifact.PerTier<TierProfile> PROFILE = Artifact.perTier("tier-profile", TierProfile.class,
             true, (ctx, tier) -> readProfile(ctx.settings().tierProfilesDir(), tier));
