@@ -64,6 +64,11 @@ public final class SparkEngine implements BuildEngine {
             ExecutorContexts.share(spec.buildId(), ctx, stages);
         }
         StageBroadcasts broadcasts = new StageBroadcasts(jsc, !shared);
+        // executors with contexts of their own count units there: the driver counts their tasks for the progress line
+        TaskProgress taskProgress = shared ? null : new TaskProgress(ctx.progress());
+        if (taskProgress != null) {
+            jsc.sc().addSparkListener(taskProgress);
+        }
         LOG.info("spark engine: master {}, default parallelism {}, {} stages", jsc.master(), jsc.defaultParallelism(),
                 stages.size());
         List<BuildOutcome.StageRun> runs = new ArrayList<>();
@@ -75,7 +80,7 @@ public final class SparkEngine implements BuildEngine {
                 }
                 long t0 = System.nanoTime();
                 try {
-                    runStage(jsc, spec, stage, ctx, broadcasts);
+                    runStage(jsc, spec, stage, ctx, broadcasts, taskProgress);
                     runs.add(new BuildOutcome.StageRun(stage.name(), BuildOutcome.COMPLETED, since(t0)));
                 } catch (Exception | Error e) {
                     LOG.error("{} failed: {}", stage.name(), e.toString());
@@ -87,6 +92,9 @@ public final class SparkEngine implements BuildEngine {
             return new BuildOutcome(BuildOutcome.COMPLETED, runs, List.of());
         } finally {
             broadcasts.destroy();
+            if (taskProgress != null) {
+                jsc.sc().removeSparkListener(taskProgress);
+            }
             ExecutorContexts.forget(spec.buildId());
             if (ownContext) {
                 jsc.stop();
@@ -95,7 +103,7 @@ public final class SparkEngine implements BuildEngine {
     }
 
     private static void runStage(JavaSparkContext jsc, ExecutorSpec spec, Stage stage, BuildContext ctx,
-                                 StageBroadcasts broadcasts) throws Exception {
+                                 StageBroadcasts broadcasts, TaskProgress taskProgress) throws Exception {
         List<WorkUnit> units = stage.plan(ctx);
         ctx.prepare(stage.needs()); // on the driver: what planning and complete() read; executors load lazily
         ctx.progress().startStage(stage.name(), units.size());
@@ -110,7 +118,11 @@ public final class SparkEngine implements BuildEngine {
         LOG.info("{}: {} units, {} to run on spark", stage.name(), units.size(), todo.size());
         if (!todo.isEmpty()) {
             // interrupt the stage's other tasks when one fails, so that none still writes when the build reports
-            jsc.setJobGroup("cdr-" + stage.name(), "cdr " + stage.name() + ": " + todo.size() + " units", true);
+            String group = "cdr-" + stage.name();
+            if (taskProgress != null) {
+                taskProgress.expect(group);
+            }
+            jsc.setJobGroup(group, "cdr " + stage.name() + ": " + todo.size() + " units", true);
             try {
                 jsc.parallelize(todo, todo.size()).foreach(new UnitTask(spec, stage.name(), broadcasts.of(stage, ctx)));
             } finally {

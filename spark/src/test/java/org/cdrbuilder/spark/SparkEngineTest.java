@@ -93,7 +93,7 @@ class SparkEngineTest {
                 "--releases", dir.resolve("releases").toUri().toString(),
                 "--work", dir.resolve("work").toUri().toString(),
                 "--private", dir.resolve("private").toUri().toString(),
-                "--progress-interval", "0", "--engine", "spark", "--spark-master", "local[2]");
+                "--progress-interval", "1", "--engine", "spark", "--spark-master", "local[2]");
         assertThat(run.code()).as(run.output()).isZero();
         assertThat(dir.resolve("releases/v1/controlled/manifest.json")).isRegularFile();
         assertThat(dir.resolve("work/v1/state").resolve(SparkWorkState.FILE)).isRegularFile();
@@ -102,6 +102,19 @@ class SparkEngineTest {
         assertThat(run.output()).contains("vocabulary-index: broadcast to executors in")
                 .contains("vocabulary-index: received by broadcast").contains("registry: received by broadcast")
                 .contains("participant-keys: received by broadcast");
+        // the executors count units into their own contexts; the driver's progress line counts their tasks
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\S+\\s+(\\d+)/(\\d+) units")
+                .matcher(run.output());
+        int lines = 0;
+        int counted = 0;
+        while (m.find()) {
+            lines++;
+            int done = Integer.parseInt(m.group(1));
+            assertThat(done).isLessThanOrEqualTo(Integer.parseInt(m.group(2)));
+            counted += done > 0 ? 1 : 0;
+        }
+        assertThat(lines).as(run.output()).isPositive();
+        assertThat(counted).as("progress lines with units done").isPositive();
     }
 
     @Test
