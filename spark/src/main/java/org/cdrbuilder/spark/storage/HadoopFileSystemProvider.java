@@ -45,7 +45,8 @@ import org.apache.hadoop.util.functional.FutureIO;
 /**
  * {@code java.nio.file} operations on a Hadoop file system, with the local file system's contract where the code of
  * the stages relies on it: missing files raise {@link NoSuchFileException}, {@code CREATE_NEW} refuses an existing
- * file, {@code delete} refuses a non-empty directory, a move onto an existing target needs {@code REPLACE_EXISTING}.
+ * file (on S3 with conditional writes, a file created meanwhile by another writer is refused when the stream is
+ * closed, as the object is written then), {@code delete} refuses a non-empty directory, a move onto an existing target needs {@code REPLACE_EXISTING}.
  * What Hadoop file systems cannot do is refused, not emulated: writes are sequential (no seeking or truncating),
  * there are no hard links (callers copy), no POSIX attributes (ignored on creation), and an atomic move of a directory
  * on an object store raises {@link AtomicMoveNotSupportedException}. Instances are not installed providers (those must
