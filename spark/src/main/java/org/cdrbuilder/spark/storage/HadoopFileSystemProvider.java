@@ -37,13 +37,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.util.functional.FutureIO;
 
 /**
  * {@code java.nio.file} operations on a Hadoop file system, with the local file system's contract where the code of
  * the stages relies on it: missing files raise {@link NoSuchFileException}, {@code CREATE_NEW} refuses an existing
- * file, {@code delete} refuses a non-empty directory, a move onto an existing target needs {@code REPLACE_EXISTING}.
+ * file (on S3 with conditional writes, a file created meanwhile by another writer is refused when the stream is
+ * closed, as the object is written then), {@code delete} refuses a non-empty directory, a move onto an existing target needs {@code REPLACE_EXISTING}.
  * What Hadoop file systems cannot do is refused, not emulated: writes are sequential (no seeking or truncating),
  * there are no hard links (callers copy), no POSIX attributes (ignored on creation), and an atomic move of a directory
  * on an object store raises {@link AtomicMoveNotSupportedException}. Instances are not installed providers (those must
@@ -51,6 +54,9 @@ import org.apache.hadoop.fs.FileStatus;
  */
 final class HadoopFileSystemProvider extends FileSystemProvider {
     private static final Map<String, HadoopFileSystemProvider> BY_SCHEME = new ConcurrentHashMap<>();
+    /** The create option and path capability of a create that the store refuses when the file exists. */
+    private static final String CONDITIONAL_CREATE =
+            org.apache.hadoop.fs.Options.CreateFileOptionKeys.FS_OPTION_CREATE_CONDITIONAL_OVERWRITE;
 
     private final String scheme;
 
@@ -121,10 +127,16 @@ final class HadoopFileSystemProvider extends FileSystemProvider {
                 throw new UnsupportedOperationException("an input stream cannot " + o);
             }
         }
-        if (existing(path).isDirectory()) {
+        FileStatus s = existing(path);
+        if (s.isDirectory()) {
             throw new IOException(path + " is a directory");
         }
-        return fs(path).hadoop().open(hadoop(path));
+        return open(path, s);
+    }
+
+    /** Opens a file whose status was just read: an object store then needs no second request for its length. */
+    private static FSDataInputStream open(Path path, FileStatus s) throws IOException {
+        return FutureIO.awaitFuture(fs(path).hadoop().openFile(hadoop(path)).withFileStatus(s).build());
     }
 
     @Override
@@ -145,9 +157,16 @@ final class HadoopFileSystemProvider extends FileSystemProvider {
             if (s != null) {
                 throw new FileAlreadyExistsException(path.toString());
             }
+            org.apache.hadoop.fs.Path hp = hadoop(path);
+            if (fs.hadoop().hasPathCapability(hp, CONDITIONAL_CREATE)) {
+                // an object store's overwrite=false only looks for the object before writing; with If-None-Match the
+                // store itself refuses it at close if another writer created it meanwhile (S3 since 2024, S3A 3.5)
+                return exclusive(path, (FSDataOutputStream) fs.hadoop().createFile(hp).overwrite(false).recursive()
+                        .must(CONDITIONAL_CREATE, true).build()); // a raw builder: build() is typed Object
+            }
             try {
                 // overwrite=false: the name server refuses an existing file, which makes lock files exclusive
-                return fs.hadoop().create(hadoop(path), false);
+                return fs.hadoop().create(hp, false);
             } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
                 throw new FileAlreadyExistsException(path.toString());
             }
@@ -169,6 +188,34 @@ final class HadoopFileSystemProvider extends FileSystemProvider {
         return fs.hadoop().create(hadoop(path), true);
     }
 
+    /**
+     * A conditional create's stream: its close fails when the store refused the object, which is then reported as
+     * the file existing if it does (the other writer won), else as the store's error.
+     */
+    private static FSDataOutputStream exclusive(Path path, FSDataOutputStream out) throws IOException {
+        return new FSDataOutputStream(new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                try {
+                    out.close();
+                } catch (IOException e) {
+                    if (status(path) != null) {
+                        FileAlreadyExistsException exists = new FileAlreadyExistsException(path.toString(), null,
+                                "created by another writer");
+                        exists.initCause(e);
+                        throw exists;
+                    }
+                    throw e;
+                }
+            }
+        }, null);
+    }
+
     @Override
     public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options,
                                               FileAttribute<?>... attrs) throws IOException {
@@ -179,7 +226,7 @@ final class HadoopFileSystemProvider extends FileSystemProvider {
             if (s.isDirectory()) {
                 throw new IOException(path + " is a directory");
             }
-            return HadoopChannels.reading(fs(path).hadoop().open(hadoop(path)), s.getLen());
+            return HadoopChannels.reading(open(path, s), s.getLen());
         }
         return HadoopChannels.writing(create(path, options));
     }

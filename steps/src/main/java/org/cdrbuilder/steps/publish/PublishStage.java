@@ -420,7 +420,8 @@ public final class PublishStage implements Stage {
         try {
             Files.createDirectories(target);
             for (Path p : parts) {
-                Files.copy(p, target.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                // the name as text: the work and private directories may be on different file systems
+                Files.copy(p, target.resolve(p.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save id mappings to " + target, e);
