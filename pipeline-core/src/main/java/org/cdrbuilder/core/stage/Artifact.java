@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Something a stage needs or produces that is more than its own rows: the vocabulary index, the registry, the id
@@ -131,7 +132,7 @@ public final class Artifact<T> {
      * Makes a packed value this process's, unless it is already loaded here; {@code packed} is asked for only then.
      * Returns whether it was received (false: it was loaded already).
      */
-    public boolean receive(BuildContext ctx, java.util.function.Supplier<? extends Serializable> packed) {
+    public boolean receive(BuildContext ctx, Supplier<? extends Serializable> packed) {
         if (shipping == null) {
             throw new IllegalStateException("artifact " + name + " is not shipped");
         }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.cdrbuilder.core.config.BuildSettings;
 import org.cdrbuilder.schema.CdrSchema;
@@ -59,7 +60,7 @@ public final class BuildContext {
      * Makes {@code value}'s result the artifact's value in this process unless it is loaded already (an artifact
      * another process loaded and {@linkplain Artifact#receive shipped}); returns whether it was used.
      */
-    <T> boolean provide(Artifact<T> artifact, java.util.function.Supplier<T> value) {
+    <T> boolean provide(Artifact<T> artifact, Supplier<T> value) {
         @SuppressWarnings("unchecked")
         Loaded<T> slot = (Loaded<T>) artifacts.computeIfAbsent(artifact, a -> new Loaded<>());
         return slot.provide(artifact, value);
@@ -100,7 +101,7 @@ public final class BuildContext {
             return v;
         }
 
-        synchronized boolean provide(Artifact<T> artifact, java.util.function.Supplier<T> supplier) {
+        synchronized boolean provide(Artifact<T> artifact, Supplier<T> supplier) {
             if (value != null) {
                 return false;
             }
