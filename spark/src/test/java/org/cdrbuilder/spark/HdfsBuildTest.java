@@ -2,7 +2,6 @@ package org.cdrbuilder.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -52,11 +51,7 @@ class HdfsBuildTest {
         cluster.waitActive();
         hdfs = cluster.getFileSystem();
         root = hdfs.getUri().toString(); // hdfs://localhost:<port>
-        Path repo = TestFiles.repoRoot();
-        hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(repo.resolve("sample-data/drop").toUri()),
-                new org.apache.hadoop.fs.Path(root + "/in/drop"));
-        hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(repo.resolve("sample-data/vocabulary").toUri()),
-                new org.apache.hadoop.fs.Path(root + "/in/vocabulary"));
+        SampleBuilds.upload(hdfs, root);
         spark = new JavaSparkContext(SampleBuilds.loopback("local[2]", "HdfsBuildTest"));
     }
 
@@ -79,22 +74,11 @@ class HdfsBuildTest {
     }
 
     static CliRun build(String out, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("build", "--config",
-                TestFiles.repoRoot().resolve("config/release.yaml").toString(),
-                "--drop", root + "/in/drop", "--vocabulary", root + "/in/vocabulary",
-                "--releases", root + out + "/releases", "--work", root + out + "/work",
-                "--private", root + out + "/private", "--progress-interval", "0",
-                "--engine", "spark", "--spark-master", "local[2]"));
-        args.addAll(List.of(more));
-        return CliRun.of(args.toArray(new String[0]));
+        return SampleBuilds.buildOn(root, out, root + out + "/work", more);
     }
 
-    /** Copies an HDFS directory to a local one with Hadoop's client (no checksum files). */
     static Path fetch(String hdfsDir, Path local) throws Exception {
-        Files.createDirectories(local.getParent());
-        hdfs.copyToLocalFile(false, new org.apache.hadoop.fs.Path(root + hdfsDir), new org.apache.hadoop.fs.Path(
-                local.toUri()), true);
-        return local;
+        return SampleBuilds.fetch(hdfs, root + hdfsDir, local);
     }
 
     @Test

@@ -22,7 +22,6 @@ import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.cdrbuilder.app.CliRun;
 import org.cdrbuilder.core.io.Storage;
-import org.cdrbuilder.core.testing.TestFiles;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -90,11 +89,7 @@ class S3BuildTest {
         });
         // a client of its own: the build's (HadoopStorage) comes from Hadoop's cache and is not closed by this test
         s3 = FileSystem.newInstance(URI.create(ROOT + "/"), conf);
-        Path repo = TestFiles.repoRoot();
-        s3.copyFromLocalFile(new org.apache.hadoop.fs.Path(repo.resolve("sample-data/drop").toUri()),
-                new org.apache.hadoop.fs.Path(ROOT + "/in/drop"));
-        s3.copyFromLocalFile(new org.apache.hadoop.fs.Path(repo.resolve("sample-data/vocabulary").toUri()),
-                new org.apache.hadoop.fs.Path(ROOT + "/in/vocabulary"));
+        SampleBuilds.upload(s3, ROOT);
         spark = new JavaSparkContext(SampleBuilds.loopback("local[2]", "S3BuildTest"));
     }
 
@@ -123,10 +118,7 @@ class S3BuildTest {
 
     /** A build of the bucket's drop into {@code out}'s releases and private directories and the work directory. */
     static CliRun build(String out, String work) {
-        return CliRun.of("build", "--config", TestFiles.repoRoot().resolve("config/release.yaml").toString(),
-                "--drop", ROOT + "/in/drop", "--vocabulary", ROOT + "/in/vocabulary",
-                "--releases", ROOT + out + "/releases", "--work", work, "--private", ROOT + out + "/private",
-                "--progress-interval", "0", "--engine", "spark", "--spark-master", "local[2]");
+        return SampleBuilds.buildOn(ROOT, out, work);
     }
 
     static boolean exists(String path) throws Exception {
@@ -145,10 +137,7 @@ class S3BuildTest {
 
     /** Copies a directory of the bucket to a local one with Hadoop's client. */
     static Path fetch(String dir, Path local) throws Exception {
-        Files.createDirectories(local.getParent());
-        s3.copyToLocalFile(false, new org.apache.hadoop.fs.Path(ROOT + dir), new org.apache.hadoop.fs.Path(local.toUri()),
-                true);
-        return local;
+        return SampleBuilds.fetch(s3, ROOT + dir, local);
     }
 
     @Test

@@ -64,6 +64,36 @@ final class SampleBuilds {
         return CliRun.of(args.toArray(new String[0]));
     }
 
+    /** Copies the sample drop and vocabulary to {@code root}/in/ on a Hadoop file system, with Hadoop's own client. */
+    static void upload(org.apache.hadoop.fs.FileSystem fs, String root) throws IOException {
+        Path repo = TestFiles.repoRoot();
+        fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(repo.resolve("sample-data/drop").toUri()),
+                new org.apache.hadoop.fs.Path(root + "/in/drop"));
+        fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(repo.resolve("sample-data/vocabulary").toUri()),
+                new org.apache.hadoop.fs.Path(root + "/in/vocabulary"));
+    }
+
+    /**
+     * {@code cdr build --engine spark} on {@code local[2]} of what {@link #upload} put under {@code root}, into
+     * {@code root + out}'s releases and private directories and the work directory {@code work}.
+     */
+    static CliRun buildOn(String root, String out, String work, String... more) {
+        List<String> args = new ArrayList<>(List.of("build", "--config",
+                TestFiles.repoRoot().resolve("config/release.yaml").toString(),
+                "--drop", root + "/in/drop", "--vocabulary", root + "/in/vocabulary",
+                "--releases", root + out + "/releases", "--work", work, "--private", root + out + "/private",
+                "--progress-interval", "0", "--engine", "spark", "--spark-master", "local[2]"));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(new String[0]));
+    }
+
+    /** Copies a directory of a Hadoop file system to a local one with Hadoop's client (no checksum files). */
+    static Path fetch(org.apache.hadoop.fs.FileSystem fs, String dir, Path local) throws IOException {
+        Files.createDirectories(local.getParent());
+        fs.copyToLocalFile(false, new org.apache.hadoop.fs.Path(dir), new org.apache.hadoop.fs.Path(local.toUri()), true);
+        return local;
+    }
+
     /**
      * Both tiers: the manifests list the same tables with the same row counts and the same files with the same
      * sha256, and every published Parquet file is byte-identical.
